@@ -1,0 +1,78 @@
+package dev.reelwright.core.model;
+
+import java.nio.file.Path;
+
+/**
+ * production.yaml: every key optional, unknown keys an error. Defaults are applied here, so the rest of
+ * the pipeline never sees a null. {@code music} is resolved against the spec file's folder by the loader.
+ */
+public record ProductionSpec(
+        String title,
+        Aspect aspect,
+        Resolution resolution,
+        Integer fps,
+        String voice,
+        Integer wordsPerMinute,
+        Path music,
+        Double musicVolumeDb,
+        Toggle captions,
+        CaptionStyle captionStyle,
+        Brand brand,
+        Double budget,
+        Integer candidatesPerShot,
+        Long seed,
+        Double minSceneSeconds,
+        Double maxSceneSeconds) {
+
+    public static final ProductionSpec DEFAULTS = new ProductionSpec(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    public ProductionSpec {
+        aspect = aspect == null ? Aspect.LANDSCAPE : aspect;
+        resolution = resolution == null ? Resolution.P1080 : resolution;
+        fps = fps == null ? 30 : fps;
+        if (fps != 24 && fps != 25 && fps != 30 && fps != 50 && fps != 60) {
+            throw new IllegalArgumentException("fps must be one of 24, 25, 30, 50, 60, got " + fps);
+        }
+        voice = voice == null || voice.isBlank() ? "kevin16" : voice.strip();
+        wordsPerMinute = wordsPerMinute == null ? 150 : wordsPerMinute;
+        if (wordsPerMinute < 60 || wordsPerMinute > 300) {
+            throw new IllegalArgumentException("words_per_minute must be 60..300, got " + wordsPerMinute);
+        }
+        musicVolumeDb = musicVolumeDb == null ? -20.0 : musicVolumeDb;
+        if (musicVolumeDb > 0 || musicVolumeDb < -60) throw new IllegalArgumentException("music_volume_db must be -60..0, got " + musicVolumeDb);
+        captions = captions == null ? Toggle.ON : captions;
+        captionStyle = captionStyle == null ? CaptionStyle.HIGHLIGHT : captionStyle;
+        brand = brand == null ? Brand.DEFAULT : brand;
+        if (budget != null && budget < 0) throw new IllegalArgumentException("budget must not be negative, got " + budget);
+        candidatesPerShot = candidatesPerShot == null ? 1 : candidatesPerShot;
+        if (candidatesPerShot < 1 || candidatesPerShot > 8) {
+            throw new IllegalArgumentException("candidates_per_shot must be 1..8, got " + candidatesPerShot);
+        }
+        seed = seed == null ? 7L : seed;
+        minSceneSeconds = minSceneSeconds == null ? 3.0 : minSceneSeconds;
+        maxSceneSeconds = maxSceneSeconds == null ? 12.0 : maxSceneSeconds;
+        if (minSceneSeconds < 1 || maxSceneSeconds > 120 || minSceneSeconds > maxSceneSeconds) {
+            throw new IllegalArgumentException("scene seconds need 1 <= min_scene_seconds <= max_scene_seconds <= 120");
+        }
+    }
+
+    public VideoFormat format() {
+        return aspect.format(resolution, fps);
+    }
+
+    public ProductionSpec withAspect(Aspect newAspect) {
+        return new ProductionSpec(title, newAspect, resolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds);
+    }
+
+    public ProductionSpec withResolution(Resolution newResolution) {
+        return new ProductionSpec(title, aspect, newResolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds);
+    }
+
+    public ProductionSpec withMusic(Path resolvedMusic) {
+        return new ProductionSpec(title, aspect, resolution, fps, voice, wordsPerMinute, resolvedMusic, musicVolumeDb, captions,
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds);
+    }
+}

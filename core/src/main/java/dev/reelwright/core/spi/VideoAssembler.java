@@ -1,0 +1,17 @@
+package dev.reelwright.core.spi;
+
+import dev.reelwright.core.progress.ProgressListener;
+import dev.reelwright.core.timeline.Timeline;
+import java.nio.file.Path;
+
+/** Renders a timeline to the finished video in one encode, and the poster frame beside it. */
+public interface VideoAssembler {
+    /** A stable name; part of the assembly's cache key. */
+    String id();
+
+    /**
+     * Writes {@code video} (H.264 + AAC MP4, faststart) and {@code poster} (JPEG of {@code timeline.posterFrame()}).
+     * Both paths are written completely or not at all.
+     */
+    void assemble(Timeline timeline, Path video, Path poster, ProgressListener progress);
+}
