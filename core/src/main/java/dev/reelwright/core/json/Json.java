@@ -61,20 +61,39 @@ public final class Json {
         try {
             String text = Files.readString(file);
             if (text.isBlank()) throw InputException.in(file, "the file is empty");
-            T value = mapper.readValue(text, type);
+            T value;
+            try {
+                value = mapper.readValue(text, type);
+            } catch (UnrecognizedPropertyException e) {
+                throw describe(file, e, keyLine(text, e.getPropertyName(), e.getLocation()));
+            }
             if (value == null) throw InputException.in(file, "the file holds no " + type.getSimpleName());
             return value;
         } catch (NoSuchFileException e) {
             throw InputException.in(file, "no such file");
         } catch (JsonProcessingException e) {
-            throw describe(file, e);
+            throw describe(file, e, e.getLocation());
         } catch (IOException e) {
             throw InputException.in(file, "cannot read: " + e.getMessage());
         }
     }
 
-    private static InputException describe(Path file, JsonProcessingException e) {
-        JsonLocation where = e.getLocation();
+    /**
+     * Where an unknown key really stands: the parser reports where it had read to, which in YAML can be a line
+     * later, so look for the key itself on or before that line.
+     */
+    private static JsonLocation keyLine(String text, String key, JsonLocation reported) {
+        if (reported == null || key == null) return reported;
+        String[] lines = text.split("\n", -1);
+        var pattern = java.util.regex.Pattern.compile("^(\\s*-?\\s*)[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+        for (int line = Math.min(reported.getLineNr(), lines.length); line >= 1; line--) {
+            var matcher = pattern.matcher(lines[line - 1]);
+            if (matcher.find()) return new JsonLocation(reported.contentReference(), -1, line, matcher.end(1) + 1);
+        }
+        return reported;
+    }
+
+    private static InputException describe(Path file, JsonProcessingException e, JsonLocation where) {
         String what;
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()

@@ -1,0 +1,57 @@
+package dev.reelwright.cli.command;
+
+import dev.reelwright.cli.LocalStack;
+import dev.reelwright.core.json.Json;
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.model.Scene;
+import dev.reelwright.core.model.Storyboard;
+import dev.reelwright.core.pipeline.StoryboardLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "Break a script into scenes and write storyboard.json.",
+        description = {"", "Writes DIR/storyboard.json and prints the scenes. Edit the storyboard (narration, visual, camera,",
+            "mood, seed) and run 'reelwright make DIR/storyboard.json': only what you changed is rendered again.", ""})
+public final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    ProductionOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: out/<script name>/")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProductionSpec production = options.loadSpec();
+        Storyboard storyboard = StoryboardLoader.load(options.input(), production, LocalStack.planner());
+        Path folder = out != null ? out : StoryboardLoader.defaultOutput(options.input());
+        Path file = folder.resolve("storyboard.json");
+        Json.write(file, storyboard);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(sceneTable(storyboard));
+        stdout.printf(Locale.ROOT, "%d scenes, about %.1f s. Wrote %s%n", storyboard.scenes().size(), storyboard.totalSeconds(), file);
+        stdout.flush();
+        return 0;
+    }
+
+    static String sceneTable(Storyboard storyboard) {
+        List<List<String>> rows = storyboard.scenes().stream().map(PlanCommand::row).toList();
+        return Tables.render(List.of("scene", "seconds", "camera", "mood", "narration", "visual"), rows);
+    }
+
+    private static List<String> row(Scene scene) {
+        return List.of(scene.id(), String.format(Locale.ROOT, "%.1f", scene.seconds()), scene.camera().label(), scene.mood().label(),
+                Tables.shorten(scene.narration(), 44), Tables.shorten(scene.visual(), 36));
+    }
+}

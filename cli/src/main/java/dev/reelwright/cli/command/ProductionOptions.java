@@ -1,0 +1,64 @@
+package dev.reelwright.cli.command;
+
+import dev.reelwright.core.error.InputException;
+import dev.reelwright.core.model.Aspect;
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.model.Resolution;
+import dev.reelwright.core.model.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The input and production.yaml options that plan, estimate and make share. */
+public final class ProductionOptions {
+    @Parameters(index = "0", paramLabel = "SCRIPT|STORYBOARD",
+            description = "A script (.md or .txt) to plan, or a storyboard.json written by 'plan' or 'make' (possibly edited).")
+    Path input;
+
+    @Option(names = "--spec", paramLabel = "production.yaml",
+            description = "Production settings (aspect, resolution, fps, voice, words_per_minute, music, captions, brand, ...). "
+                    + "Default: production.yaml next to the script, if there is one.")
+    Path spec;
+
+    @Option(names = "--aspect", paramLabel = "16:9|9:16|1:1", converter = AspectConverter.class,
+            description = "Frame shape; overrides production.yaml. 16:9 for YouTube, 9:16 for Reels and Shorts, 1:1 for feeds.")
+    Aspect aspect;
+
+    @Option(names = "--resolution", paramLabel = "720p|1080p", converter = ResolutionConverter.class,
+            description = "Output resolution; overrides production.yaml. Default 1080p.")
+    Resolution resolution;
+
+    /** production.yaml as named, or found beside the input, with the command-line overrides applied. */
+    public ProductionSpec loadSpec() {
+        Path file = spec;
+        if (file == null && input != null) {
+            Path beside = input.toAbsolutePath().resolveSibling("production.yaml");
+            if (Files.isRegularFile(beside)) file = beside;
+        }
+        ProductionSpec loaded = SpecLoader.load(file);
+        if (aspect != null) loaded = loaded.withAspect(aspect);
+        if (resolution != null) loaded = loaded.withResolution(resolution);
+        return loaded;
+    }
+
+    public Path input() {
+        if (input == null) throw new InputException("name a script or storyboard.json");
+        return input;
+    }
+
+    static final class AspectConverter implements ITypeConverter<Aspect> {
+        @Override
+        public Aspect convert(String value) {
+            return Aspect.parse(value);
+        }
+    }
+
+    static final class ResolutionConverter implements ITypeConverter<Resolution> {
+        @Override
+        public Resolution convert(String value) {
+            return Resolution.parse(value);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.reelwright.core.pipeline;
+
+import dev.reelwright.core.caption.CaptionBuilder;
+import dev.reelwright.core.caption.SubtitleWriter;
+import dev.reelwright.core.error.ReelwrightException;
+import dev.reelwright.core.json.AtomicFiles;
+import dev.reelwright.core.json.Json;
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.model.Scene;
+import dev.reelwright.core.model.Storyboard;
+import dev.reelwright.core.model.VideoFormat;
+import dev.reelwright.core.pipeline.Report.SceneReport;
+import dev.reelwright.core.pipeline.Report.StepReport;
+import dev.reelwright.core.progress.ProgressListener;
+import dev.reelwright.core.spi.ClipRequest;
+import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
+import dev.reelwright.core.spi.KeyframeRequest;
+import dev.reelwright.core.spi.Speech;
+import dev.reelwright.core.spi.SpeechRequest;
+import dev.reelwright.core.spi.VideoGenerator.GeneratedClip;
+import dev.reelwright.core.spi.WordTiming;
+import dev.reelwright.core.step.StepCache;
+import dev.reelwright.core.step.StepResult;
+import dev.reelwright.core.timeline.CaptionCue;
+import dev.reelwright.core.timeline.Timeline;
+import dev.reelwright.core.timeline.Timeline.CardSegment;
+import dev.reelwright.core.timeline.Timeline.ClipSegment;
+import dev.reelwright.core.timeline.Timeline.Segment;
+import dev.reelwright.core.timeline.Timeline.VoiceClip;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * {@code make}: storyboard in, finished video out. Every step is content-addressed in {@code out/cache}, so a
+ * re-run after editing one scene redoes only that scene's steps and the assembly. The output folder's files
+ * appear only when complete; {@code report.json} is written last.
+ */
+public final class Production {
+    public static final double CROSSFADE_SECONDS = 0.5;
+    public static final double LEAD_IN_SECONDS = 0.4;
+    public static final double TAIL_SECONDS = 0.6;
+
+    private final Providers providers;
+    private final ProgressListener progress;
+    private final int parallelism;
+
+    public Production(Providers providers, ProgressListener progress) {
+        this(providers, progress, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public Production(Providers providers, ProgressListener progress, int parallelism) {
+        this.providers = providers;
+        this.progress = progress;
+        this.parallelism = parallelism;
+    }
+
+    public record Result(Report report, Storyboard storyboard, Path folder) {}
+
+    public Result make(Storyboard planned, ProductionSpec spec, Path outDir, String inputName) {
+        long started = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        VideoFormat format = spec.format();
+        Path out = outDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(out);
+            Files.deleteIfExists(out.resolve("report.json")); // its presence means "this folder is complete"
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the output folder " + out, e);
+        }
+        StepCache cache = new StepCache(out.resolve("cache"));
+        List<StepReport> steps = new ArrayList<>();
+        List<Scene> scenes = planned.scenes();
+        int n = scenes.size();
+
+        // 1. Voice: speech decides each scene's length, so it comes first.
+        long stage = System.nanoTime();
+        progress.stageStarted("voice", n);
+        List<StepResult<Speech>> voices = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Scene scene = scenes.get(i);
+            StepResult<Speech> voice = scene.narration().isBlank() ? null : cache.run("voice",
+                    Map.of("synthesizer", providers.speech().id(), "text", scene.narration(), "voice", spec.voice(),
+                            "words_per_minute", spec.wordsPerMinute()),
+                    Speech.class,
+                    folder -> providers.speech().synthesize(new SpeechRequest(scene.narration(), spec.voice(), spec.wordsPerMinute()), folder));
+            voices.add(voice);
+            if (voice != null) steps.add(stepReport(voice, scene.id(), voice.value().file()));
+            progress.advanced("voice", i + 1, n, scene.id());
+        }
+        timings.put("voice", finish("voice", stage));
+
+        // 2. Fit each scene to its speech, in whole frames.
+        List<Scene> fitted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Scene scene = scenes.get(i);
+            StepResult<Speech> voice = voices.get(i);
+            double seconds = voice == null ? scene.seconds()
+                    : Math.max(spec.minSceneSeconds(), LEAD_IN_SECONDS + voice.value().seconds() + TAIL_SECONDS);
+            int frames = Math.max(format.frames(seconds), (int) Math.ceil(CROSSFADE_SECONDS * format.fps()) * 2 + 1);
+            fitted.add(scene.withSeconds(format.seconds(frames)));
+        }
+        int titleFrames = format.frames(planned.titleCard().seconds());
+        if (titleFrames > 0 && titleFrames <= format.frames(CROSSFADE_SECONDS) * 2) titleFrames = format.frames(CROSSFADE_SECONDS) * 2 + 1;
+        var titleCard = new dev.reelwright.core.model.TitleCard(planned.titleCard().text(), format.seconds(titleFrames));
+        Storyboard storyboard = new Storyboard(planned.title(), titleCard, fitted);
+        int crossfade = format.frames(CROSSFADE_SECONDS);
+
+        // 3. Keyframes, in parallel.
+        stage = System.nanoTime();
+        List<StepResult<GeneratedImage>> keyframes = inParallel("keyframes", n, i -> {
+            Scene scene = fitted.get(i);
+            var request = new KeyframeRequest(scene.prompt(), scene.mood(), scene.seed(), format.width(), format.height());
+            return cache.run("keyframe", Map.of("generator", providers.images().id(), "request", request),
+                    GeneratedImage.class, folder -> providers.images().generate(request, folder));
+        }, i -> fitted.get(i).id());
+        for (int i = 0; i < n; i++) steps.add(stepReport(keyframes.get(i), fitted.get(i).id(), keyframes.get(i).value().file()));
+        timings.put("keyframes", finish("keyframes", stage));
+
+        // 4. Clips: every clip but the last carries a crossfade's worth of tail.
+        stage = System.nanoTime();
+        List<StepResult<GeneratedClip>> clips = inParallel("clips", n, i -> {
+            Scene scene = fitted.get(i);
+            StepResult<GeneratedImage> keyframe = keyframes.get(i);
+            int frames = format.frames(scene.seconds()) + (i < n - 1 ? crossfade : 0);
+            var request = new ClipRequest(keyframe.file(keyframe.value().file()), scene.prompt(), scene.camera(), frames, format, scene.seed());
+            return cache.run("clip", Map.of("generator", providers.videos().id(), "keyframe", keyframe.hash(), "prompt", scene.prompt(),
+                            "camera", scene.camera(), "frames", frames, "format", format, "seed", scene.seed()),
+                    GeneratedClip.class, folder -> providers.videos().generate(request, folder));
+        }, i -> fitted.get(i).id());
+        for (int i = 0; i < n; i++) steps.add(stepReport(clips.get(i), fitted.get(i).id(), clips.get(i).value().file()));
+        timings.put("clips", finish("clips", stage));
+
+        // 5. The timeline: title card, scenes back to back, voices after a breath, captions on the video's clock.
+        List<Segment> segments = new ArrayList<>();
+        List<VoiceClip> voiceClips = new ArrayList<>();
+        List<CaptionCue> captions = new ArrayList<>();
+        List<Map<String, Object>> assemblyKey = new ArrayList<>();
+        List<SceneReport> sceneReports = new ArrayList<>();
+        int cursor = 0;
+        if (titleFrames > 0) {
+            segments.add(new CardSegment(titleCard.text(), null, 0, titleFrames));
+            assemblyKey.add(Map.of("card", titleCard.text(), "frames", titleFrames));
+            cursor = titleFrames;
+        }
+        for (int i = 0; i < n; i++) {
+            Scene scene = fitted.get(i);
+            int frames = format.frames(scene.seconds());
+            StepResult<GeneratedClip> clip = clips.get(i);
+            segments.add(new ClipSegment(scene.id(), clip.file(clip.value().file()), cursor, frames));
+            Map<String, Object> key = new LinkedHashMap<>(Map.of("clip", clip.hash(), "frames", frames));
+            StepResult<Speech> voice = voices.get(i);
+            List<StepReport> sceneSteps = new ArrayList<>();
+            sceneSteps.add(stepReport(keyframes.get(i), scene.id(), keyframes.get(i).value().file()));
+            sceneSteps.add(stepReport(clip, scene.id(), clip.value().file()));
+            int words = 0;
+            if (voice != null) {
+                int voiceStart = cursor + format.frames(LEAD_IN_SECONDS);
+                voiceClips.add(new VoiceClip(voice.file(voice.value().file()), voiceStart));
+                double offset = format.seconds(voiceStart);
+                List<WordTiming> timed = voice.value().words().stream().map(w -> w.shifted(offset)).toList();
+                if (spec.captions().on()) captions.addAll(CaptionBuilder.build(timed, format.seconds(cursor + frames)));
+                key.put("voice", voice.hash());
+                key.put("voice_start", voiceStart);
+                sceneSteps.addFirst(stepReport(voice, scene.id(), voice.value().file()));
+                words = timed.size();
+            }
+            assemblyKey.add(key);
+            sceneReports.add(new SceneReport(scene.id(), scene.heading(), format.seconds(cursor), scene.seconds(),
+                    scene.camera().label(), scene.mood().label(), words, sceneSteps));
+            cursor += frames;
+        }
+        int posterFrame = titleFrames + Math.min(format.frames(fitted.getFirst().seconds()) / 2, format.frames(1.5));
+        Timeline timeline = new Timeline(format, segments, crossfade, voiceClips, spec.music(), spec.musicVolumeDb(),
+                captions, spec.captionStyle(), spec.brand(), Math.min(posterFrame, cursor - 1));
+
+        // 6. Assembly: one encode of the whole video, itself a cached step.
+        stage = System.nanoTime();
+        Map<String, Object> assemblyInputs = new LinkedHashMap<>();
+        assemblyInputs.put("assembler", providers.assembler().id());
+        assemblyInputs.put("format", format);
+        assemblyInputs.put("segments", assemblyKey);
+        assemblyInputs.put("crossfade", crossfade);
+        assemblyInputs.put("music", spec.music() == null ? "" : fileHash(spec.music()));
+        assemblyInputs.put("music_volume_db", spec.musicVolumeDb());
+        assemblyInputs.put("captions", captions);
+        assemblyInputs.put("caption_style", spec.captionStyle());
+        assemblyInputs.put("brand", spec.brand());
+        assemblyInputs.put("poster_frame", timeline.posterFrame());
+        StepResult<Assembled> assembled = cache.run("assembly", assemblyInputs, Assembled.class, folder -> {
+            providers.assembler().assemble(timeline, folder.resolve("video.mp4"), folder.resolve("poster.jpg"), progress);
+            return new Assembled("video.mp4", "poster.jpg");
+        });
+        if (assembled.reused()) {
+            progress.stageStarted("assemble", 1);
+            progress.advanced("assemble", 1, 1, "reused");
+        }
+        steps.add(stepReport(assembled, null, assembled.value().video()));
+        timings.put("assemble", finish(assembled.reused() ? "assemble" : null, stage));
+
+        // 7. Publish: files appear whole, report last.
+        place(assembled.file(assembled.value().video()), out.resolve("video.mp4"));
+        place(assembled.file(assembled.value().poster()), out.resolve("poster.jpg"));
+        AtomicFiles.writeString(out.resolve("captions.srt"), SubtitleWriter.srt(captions));
+        AtomicFiles.writeString(out.resolve("captions.vtt"), SubtitleWriter.vtt(captions));
+        Json.write(out.resolve("storyboard.json"), storyboard);
+        timings.put("total", (System.nanoTime() - started) / 1e9);
+
+        int reused = (int) steps.stream().filter(StepReport::reused).count();
+        var report = new Report(
+                "complete",
+                storyboard.title(),
+                inputName,
+                out.toString(),
+                new Report.VideoInfo("video.mp4", format.width(), format.height(), format.fps(), timeline.totalFrames(),
+                        timeline.totalSeconds(), "captions.srt", "captions.vtt", "poster.jpg"),
+                sceneReports,
+                new Report.Cost("USD", 0, 0, 0, Map.of("keyframes", 0.0, "clips", 0.0, "voice", 0.0)),
+                timings,
+                new Report.StepSummary(steps.size() - reused, reused, steps),
+                Map.of("planner", providers.planner().id(), "images", providers.images().id(), "videos", providers.videos().id(),
+                        "speech", providers.speech().id(), "assembler", providers.assembler().id()));
+        Json.write(out.resolve("report.json"), report);
+        return new Result(report, storyboard, out);
+    }
+
+    /** What the assembly step stores. */
+    public record Assembled(String video, String poster) {}
+
+    private <T> List<StepResult<T>> inParallel(String stageName, int count, IntFunction<StepResult<T>> step, IntFunction<String> label) {
+        progress.stageStarted(stageName, count);
+        List<StepResult<T>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count))) {
+            List<Future<StepResult<T>>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> step.apply(index)));
+            }
+            for (int i = 0; i < count; i++) {
+                results.add(futures.get(i).get());
+                progress.advanced(stageName, i + 1, count, label.apply(i));
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new ReelwrightException(stageName + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReelwrightException(stageName + " was interrupted");
+        }
+        return results;
+    }
+
+    private double finish(String stageName, long startedNanos) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        if (stageName != null) progress.stageFinished(stageName, seconds);
+        return seconds;
+    }
+
+    private static StepReport stepReport(StepResult<?> step, String scene, String file) {
+        return new StepReport(step.kind(), scene, step.hash(), step.reused(), Math.round(step.seconds() * 1000) / 1000.0,
+                step.folder().resolve(file).toString());
+    }
+
+    /** A hard link where the file system allows it (no copy of a large video), else a copy; atomic either way. */
+    private static void place(Path from, Path to) {
+        try {
+            Path partial = AtomicFiles.partialFor(to);
+            Files.deleteIfExists(partial);
+            try {
+                Files.createLink(partial, from);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(from, partial);
+            }
+            AtomicFiles.move(partial, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + to, e);
+        }
+    }
+
+    private static String fileHash(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) sha.update(buffer, 0, read);
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new ReelwrightException("cannot read " + file, e);
+        }
+    }
+}
