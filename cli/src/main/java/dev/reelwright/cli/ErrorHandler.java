@@ -52,7 +52,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     }
 
     private static boolean showStackTraces(ParseResult result) {
-        return result.hasMatchedOption("-e") || System.getenv("REELWRIGHT_DEBUG") != null;
+        for (ParseResult level = result; level != null; level = level.hasSubcommand() ? level.subcommand() : null) {
+            if (level.hasMatchedOption("-e")) return true; // -e is inherited, so it may match at any level
+        }
+        return System.getenv("REELWRIGHT_DEBUG") != null;
     }
 
     private static boolean wantsJson(ParseResult result) {

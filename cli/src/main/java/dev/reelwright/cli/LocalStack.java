@@ -7,7 +7,7 @@ import dev.reelwright.local.motion.CameraMoveVideoGenerator;
 import dev.reelwright.local.motion.MotionClipDecoder;
 import dev.reelwright.local.plan.RuleBasedScenePlanner;
 import dev.reelwright.local.speech.FreeTtsSpeechSynthesizer;
-import dev.reelwright.media.assembly.FfmpegClipDecoder;
+import dev.reelwright.media.decode.FfmpegClipDecoder;
 import dev.reelwright.media.assembly.FfmpegVideoAssembler;
 import java.util.List;
 

@@ -48,7 +48,7 @@ public final class MakeCommand implements Callable<Integer> {
         Path folder = out != null ? out : StoryboardLoader.defaultOutput(options.input());
         PrintWriter stdout = spec.commandLine().getOut();
         ProgressListener progress = quiet || json ? ProgressListener.NONE
-                : new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && System.console().isTerminal());
+                : new ConsoleProgress(spec.commandLine().getErr(), ConsoleProgress.onTerminal());
         Production.Result result = new Production(LocalStack.providers(), progress)
                 .make(storyboard, production, folder, options.input().toString());
         if (json) {

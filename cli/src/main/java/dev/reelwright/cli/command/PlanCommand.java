@@ -4,6 +4,7 @@ import dev.reelwright.cli.LocalStack;
 import dev.reelwright.core.json.Json;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
+import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.pipeline.StoryboardLoader;
 import java.io.PrintWriter;
@@ -38,6 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
         Path folder = out != null ? out : StoryboardLoader.defaultOutput(options.input());
         Path file = folder.resolve("storyboard.json");
         Json.write(file, storyboard);
+        SpecLoader.write(folder.resolve(SpecLoader.FILE_NAME), production);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(sceneTable(storyboard));
         stdout.printf(Locale.ROOT, "%d scenes, about %.1f s. Wrote %s%n", storyboard.scenes().size(), storyboard.totalSeconds(), file);

@@ -21,6 +21,20 @@ public final class ConsoleProgress implements ProgressListener {
         this.terminal = terminal;
     }
 
+    /**
+     * True when a person is watching. From Java 22 {@code System.console()} exists even when output is redirected
+     * and {@code Console.isTerminal()} tells; the language level is 21, so ask for that method reflectively.
+     */
+    public static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a console exists only on a terminal
+        }
+    }
+
     @Override
     public synchronized void stageStarted(String stage, int total) {
         lastTenth = -1;

@@ -1,11 +1,13 @@
 package dev.reelwright.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.regex.Pattern;
 
 /**
  * The production's look on cards and captions. Colours are #RRGGBB.
  * {@code titleCard} is the text of the opening card (the title when absent); 0 {@code titleSeconds} drops the card.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Brand(String titleCard, Double titleSeconds, String primaryColor, String accentColor, String textColor) {
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
     public static final Brand DEFAULT = new Brand(null, null, null, null, null);

@@ -1,11 +1,13 @@
 package dev.reelwright.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 
 /**
  * production.yaml: every key optional, unknown keys an error. Defaults are applied here, so the rest of
  * the pipeline never sees a null. {@code music} is resolved against the spec file's folder by the loader.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductionSpec(
         String title,
         Aspect aspect,

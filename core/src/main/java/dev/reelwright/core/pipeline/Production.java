@@ -7,6 +7,7 @@ import dev.reelwright.core.json.AtomicFiles;
 import dev.reelwright.core.json.Json;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
+import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.pipeline.Report.SceneReport;
@@ -214,6 +215,7 @@ public final class Production {
         AtomicFiles.writeString(out.resolve("captions.srt"), SubtitleWriter.srt(captions));
         AtomicFiles.writeString(out.resolve("captions.vtt"), SubtitleWriter.vtt(captions));
         Json.write(out.resolve("storyboard.json"), storyboard);
+        SpecLoader.write(out.resolve(SpecLoader.FILE_NAME), spec);
         timings.put("total", (System.nanoTime() - started) / 1e9);
 
         int reused = (int) steps.stream().filter(StepReport::reused).count();

@@ -75,4 +75,14 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> SpecLoader.load(file)).isInstanceOf(InputException.class)
                 .hasMessageContaining("music file 'bed.wav' not found");
     }
+
+    @Test
+    void writtenSettingsReadBackTheSame() throws IOException {
+        Path music = Files.writeString(folder.resolve("bed.wav"), "not really audio");
+        ProductionSpec spec = SpecLoader.load(spec("aspect: \"1:1\"\nmusic: bed.wav\ncaptions: off\nbrand:\n  accent_color: \"#00FF00\"\n"));
+        Path copy = folder.resolve("copy/production.yaml");
+        SpecLoader.write(copy, spec);
+        assertThat(SpecLoader.load(copy)).isEqualTo(spec);
+        assertThat(spec.music()).isEqualTo(music.toAbsolutePath());
+    }
 }
