@@ -9,7 +9,9 @@ import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.pipeline.Production;
 import dev.reelwright.core.pipeline.StoryboardLoader;
 import dev.reelwright.core.progress.ProgressListener;
+import dev.reelwright.core.pipeline.Providers;
 import dev.reelwright.media.assembly.EncoderBench;
+import dev.reelwright.media.assembly.FfmpegVideoAssembler;
 import dev.reelwright.media.assembly.EncoderSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         stdout.flush();
         try {
-            Production.Result result = new Production(LocalStack.providers(), ProgressListener.NONE)
+            Providers providers = LocalStack.providers();
+            Production.Result result = new Production(providers, ProgressListener.NONE)
                     .make(storyboard, production, out, input.toString());
             long peakAfterMake = peakResidentBytes();
             Map<String, Double> timings = new LinkedHashMap<>(result.report().timings());
@@ -75,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
             timings.forEach((stage, seconds) -> stdout.printf(Locale.ROOT, "  %-10s %7.2f s%n", stage, seconds));
             stdout.printf(Locale.ROOT, "  video      %7.2f s of %s, %d frames%n", result.report().video().seconds(), production.format(), frames);
             stdout.printf(Locale.ROOT, "  bare encode of %d frames in memory: %.2f s (%.1f frames/s)%n", frames, bare, frames / bare);
+            if (providers.assembler() instanceof FfmpegVideoAssembler assembler && assembler.lastRun() != null) {
+                var run = assembler.lastRun();
+                stdout.printf(Locale.ROOT, "  assemble: render thread busy %.2f s, encoder busy %.2f s%n", run.renderBusySeconds(), run.encodeBusySeconds());
+            }
             stdout.printf(Locale.ROOT, "  make / bare encode: %.2fx   make: %.1f frames/s, %.2fx real time%n",
                     total / bare, frames / total, result.report().video().seconds() / total);
             stdout.printf(Locale.ROOT, "  peak resident memory during make: %s%n", peakAfterMake < 0 ? "unknown" : (peakAfterMake >> 20) + " MiB");

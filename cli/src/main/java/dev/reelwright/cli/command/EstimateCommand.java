@@ -5,7 +5,6 @@ import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
 import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.pipeline.Providers;
-import dev.reelwright.core.pipeline.StoryboardLoader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,9 @@ public final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionSpec production = options.loadSpec();
-        Storyboard storyboard = StoryboardLoader.load(options.input(), production, LocalStack.planner());
+        ProductionOptions.Loaded loaded = options.load();
+        ProductionSpec production = loaded.spec();
+        Storyboard storyboard = loaded.storyboard();
         Providers providers = LocalStack.providers();
         List<List<String>> rows = new ArrayList<>();
         for (Scene scene : storyboard.scenes()) {
@@ -39,9 +39,11 @@ public final class EstimateCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(Tables.render(List.of("shot", "seconds", "keyframe model", "clip model", "candidates", "unit price", "subtotal"), rows));
-        double minutes = storyboard.totalSeconds() / 60;
+        // The embedded providers are free; the catalog and ledger (a later issue) will price paid models here.
+        double total = 0;
+        double perMinute = storyboard.totalSeconds() > 0 ? total / (storyboard.totalSeconds() / 60) : 0;
         stdout.printf(Locale.ROOT, "keyframes %s  clips %s  audio %s (%s)  total %s  for %.1f s: %s per finished minute%n",
-                money(0), money(0), money(0), providers.speech().id(), money(0), storyboard.totalSeconds(), money(minutes > 0 ? 0 / minutes : 0));
+                money(0), money(0), money(0), providers.speech().id(), money(total), storyboard.totalSeconds(), money(perMinute));
         stdout.flush();
         return 0;
     }

@@ -7,7 +7,6 @@ import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.pipeline.Production;
 import dev.reelwright.core.pipeline.Report;
-import dev.reelwright.core.pipeline.StoryboardLoader;
 import dev.reelwright.core.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,8 +28,8 @@ public final class MakeCommand implements Callable<Integer> {
     @Mixin
     ProductionOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: out/<script name>/")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
@@ -43,9 +42,10 @@ public final class MakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionSpec production = options.loadSpec();
-        Storyboard storyboard = StoryboardLoader.load(options.input(), production, LocalStack.planner());
-        Path folder = out != null ? out : StoryboardLoader.defaultOutput(options.input());
+        ProductionOptions.Loaded loaded = options.load();
+        ProductionSpec production = loaded.spec();
+        Storyboard storyboard = loaded.storyboard();
+        Path folder = output.folder(options.input());
         PrintWriter stdout = spec.commandLine().getOut();
         ProgressListener progress = quiet || json ? ProgressListener.NONE
                 : new ConsoleProgress(spec.commandLine().getErr(), ConsoleProgress.onTerminal());

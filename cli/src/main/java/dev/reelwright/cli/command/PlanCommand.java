@@ -1,12 +1,10 @@
 package dev.reelwright.cli.command;
 
-import dev.reelwright.cli.LocalStack;
 import dev.reelwright.core.json.Json;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
 import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.model.Storyboard;
-import dev.reelwright.core.pipeline.StoryboardLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -26,17 +23,18 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     ProductionOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: out/<script name>/")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ProductionSpec production = options.loadSpec();
-        Storyboard storyboard = StoryboardLoader.load(options.input(), production, LocalStack.planner());
-        Path folder = out != null ? out : StoryboardLoader.defaultOutput(options.input());
+        ProductionOptions.Loaded loaded = options.load();
+        ProductionSpec production = loaded.spec();
+        Storyboard storyboard = loaded.storyboard();
+        Path folder = output.folder(options.input());
         Path file = folder.resolve("storyboard.json");
         Json.write(file, storyboard);
         SpecLoader.write(folder.resolve(SpecLoader.FILE_NAME), production);

@@ -1,10 +1,13 @@
 package dev.reelwright.cli.command;
 
+import dev.reelwright.cli.LocalStack;
 import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.model.Aspect;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Resolution;
 import dev.reelwright.core.model.SpecLoader;
+import dev.reelwright.core.model.Storyboard;
+import dev.reelwright.core.pipeline.StoryboardLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -41,6 +44,14 @@ public final class ProductionOptions {
         if (aspect != null) loaded = loaded.withAspect(aspect);
         if (resolution != null) loaded = loaded.withResolution(resolution);
         return loaded;
+    }
+
+    /** The production as the user described it: settings, and the storyboard planned from the script if need be. */
+    public record Loaded(ProductionSpec spec, Storyboard storyboard) {}
+
+    public Loaded load() {
+        ProductionSpec loaded = loadSpec();
+        return new Loaded(loaded, StoryboardLoader.load(input(), loaded, LocalStack.planner()));
     }
 
     public Path input() {

@@ -1,5 +1,6 @@
 package dev.reelwright.local.speech;
 
+import dev.reelwright.media.audio.WavFile;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 import dev.reelwright.core.error.InputException;

@@ -1,5 +1,6 @@
 package dev.reelwright.media.audio;
 
+import dev.reelwright.core.json.AtomicFiles;
 import dev.reelwright.core.error.ReelwrightException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,17 +143,23 @@ public final class WavFile {
 
     /** Writes mono 16-bit PCM (values clipped to -1..1). */
     public static void writeMono16(Path file, float[] samples, int sampleRate) {
-        ByteBuffer buf = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt(36 + samples.length * 2).put("WAVE".getBytes(StandardCharsets.ISO_8859_1));
-        buf.put("fmt ".getBytes(StandardCharsets.ISO_8859_1)).putInt(16).putShort((short) PCM).putShort((short) 1)
+        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float s : samples) pcm.putShort((short) Math.round(Math.max(-1f, Math.min(1f, s)) * 32767f));
+        writeMono16(file, pcm.array(), sampleRate);
+    }
+
+    /**
+     * Writes {@code pcm} (signed 16-bit little-endian mono samples) behind the canonical 44-byte RIFF header,
+     * atomically, so a crash never leaves a truncated WAV under the final name.
+     */
+    public static void writeMono16(Path file, byte[] pcm, int sampleRate) {
+        if (pcm.length % 2 != 0) throw new IllegalArgumentException("16-bit PCM needs an even number of bytes");
+        ByteBuffer wav = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt(36 + pcm.length).put("WAVE".getBytes(StandardCharsets.ISO_8859_1));
+        wav.put("fmt ".getBytes(StandardCharsets.ISO_8859_1)).putInt(16).putShort((short) PCM).putShort((short) 1)
                 .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
-        buf.put("data".getBytes(StandardCharsets.ISO_8859_1)).putInt(samples.length * 2);
-        for (float s : samples) buf.putShort((short) Math.round(Math.max(-1f, Math.min(1f, s)) * 32767f));
-        try {
-            Files.write(file, buf.array());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        wav.put("data".getBytes(StandardCharsets.ISO_8859_1)).putInt(pcm.length).put(pcm);
+        AtomicFiles.writeBytes(file, wav.array());
     }
 
     private static void read(FileChannel channel, ByteBuffer buf, long position, int length) throws IOException {
