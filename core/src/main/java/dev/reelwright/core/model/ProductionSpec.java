@@ -6,6 +6,8 @@ import java.nio.file.Path;
 /**
  * production.yaml: every key optional, unknown keys an error. Defaults are applied here, so the rest of
  * the pipeline never sees a null. {@code music} is resolved against the spec file's folder by the loader.
+ * {@code models} picks a catalog model per seam (default: the embedded ones); {@code providers} sets a vendor's
+ * base URL and key variable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductionSpec(
@@ -24,10 +26,12 @@ public record ProductionSpec(
         Integer candidatesPerShot,
         Long seed,
         Double minSceneSeconds,
-        Double maxSceneSeconds) {
+        Double maxSceneSeconds,
+        ModelChoice models,
+        java.util.Map<String, ProviderSettings> providers) {
 
     public static final ProductionSpec DEFAULTS = new ProductionSpec(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ProductionSpec {
         aspect = aspect == null ? Aspect.LANDSCAPE : aspect;
@@ -57,6 +61,8 @@ public record ProductionSpec(
         if (minSceneSeconds < 1 || maxSceneSeconds > 120 || minSceneSeconds > maxSceneSeconds) {
             throw new IllegalArgumentException("scene seconds need 1 <= min_scene_seconds <= max_scene_seconds <= 120");
         }
+        models = models == null ? ModelChoice.LOCAL : models;
+        providers = providers == null ? java.util.Map.of() : java.util.Map.copyOf(providers);
     }
 
     public VideoFormat format() {
@@ -65,16 +71,16 @@ public record ProductionSpec(
 
     public ProductionSpec withAspect(Aspect newAspect) {
         return new ProductionSpec(title, newAspect, resolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
-                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds);
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers);
     }
 
     public ProductionSpec withResolution(Resolution newResolution) {
         return new ProductionSpec(title, aspect, newResolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
-                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds);
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers);
     }
 
     public ProductionSpec withMusic(Path resolvedMusic) {
         return new ProductionSpec(title, aspect, resolution, fps, voice, wordsPerMinute, resolvedMusic, musicVolumeDb, captions,
-                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds);
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers);
     }
 }

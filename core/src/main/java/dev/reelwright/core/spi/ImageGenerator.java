@@ -13,6 +13,14 @@ public interface ImageGenerator {
      */
     GeneratedImage generate(KeyframeRequest request, Path folder);
 
-    /** The image file's name inside the step's folder. */
-    record GeneratedImage(String file) {}
+    /** The image file's name inside the step's folder, and what it cost. */
+    record GeneratedImage(String file, Charge charge) {
+        public GeneratedImage {
+            charge = charge == null ? Charge.FREE : charge;
+        }
+
+        public GeneratedImage(String file) {
+            this(file, Charge.FREE);
+        }
+    }
 }

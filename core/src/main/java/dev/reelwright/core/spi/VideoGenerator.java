@@ -10,6 +10,14 @@ public interface VideoGenerator {
     /** Writes the clip into {@code folder} (an empty folder owned by this call). */
     GeneratedClip generate(ClipRequest request, Path folder);
 
-    /** The clip file's name inside the step's folder and how many frames it holds. */
-    record GeneratedClip(String file, int frames) {}
+    /** The clip file's name inside the step's folder, how many frames it holds, and what it cost. */
+    record GeneratedClip(String file, int frames, Charge charge) {
+        public GeneratedClip {
+            charge = charge == null ? Charge.FREE : charge;
+        }
+
+        public GeneratedClip(String file, int frames) {
+            this(file, frames, Charge.FREE);
+        }
+    }
 }

@@ -1,0 +1,28 @@
+package dev.reelwright.providers.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Every vendor package Reelwright ships, in one list (no classpath scanning, no hidden registration). */
+public final class Vendors {
+    private final List<VendorModule> modules;
+
+    public Vendors(List<VendorModule> modules) {
+        this.modules = List.copyOf(modules);
+    }
+
+    /** The shipped vendors. Each vendor package adds its module here. */
+    public static Vendors shipped() {
+        List<VendorModule> modules = new ArrayList<>();
+        return new Vendors(modules);
+    }
+
+    public List<VendorModule> all() {
+        return modules;
+    }
+
+    public Optional<VendorModule> find(String vendor) {
+        return modules.stream().filter(m -> m.vendor().equals(vendor)).findFirst();
+    }
+}
