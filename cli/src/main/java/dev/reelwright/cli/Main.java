@@ -4,6 +4,7 @@ import dev.reelwright.cli.command.BenchCommand;
 import dev.reelwright.cli.command.EstimateCommand;
 import dev.reelwright.cli.command.MakeCommand;
 import dev.reelwright.cli.command.PlanCommand;
+import dev.reelwright.cli.command.ProvidersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -30,8 +31,20 @@ import picocli.CommandLine.Option;
             ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  internal failure (rerun with -e for the stack trace)", "  2  bad input: the message names the file, and line:column where known"},
-        subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, BenchCommand.class, HelpCommand.class})
+        subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, ProvidersCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
+    /** Builds commands, handing the {@link Environment} to those whose constructor asks for it. */
+    private record Factory(Environment environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Environment.class).newInstance(environment);
+            } catch (NoSuchMethodException noEnvironment) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
     @Option(names = {"-e", "--errors"}, scope = CommandLine.ScopeType.INHERIT,
             description = "Show the full stack trace when something fails.")
     boolean showStackTraces;
@@ -41,7 +54,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, estimate, make or bench (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, estimate, make, providers or bench (see --help)");
     }
 
     public static void main(String[] args) {
@@ -50,7 +63,12 @@ public final class Main implements Runnable {
 
     /** The configured command line; tests run it in-process with their own writers. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        return commandLine(Environment.system());
+    }
+
+    /** The command line with the given outside world: tests pass fake keys, base URLs and instant sleeps. */
+    public static CommandLine commandLine(Environment environment) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

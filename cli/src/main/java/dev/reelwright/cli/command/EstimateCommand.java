@@ -1,6 +1,6 @@
 package dev.reelwright.cli.command;
 
-import dev.reelwright.cli.LocalStack;
+import dev.reelwright.cli.Environment;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
 import dev.reelwright.core.model.Storyboard;
@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
         description = {"", "Lengths are planned from the narration at the speaking rate; 'make' fits them to the real speech.",
             "The embedded local models cost nothing.", ""})
 public final class EstimateCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    public EstimateCommand(Environment environment) {
+        this.environment = environment;
+    }
+
     @Mixin
     ProductionOptions options;
 
@@ -28,10 +34,10 @@ public final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load();
+        ProductionOptions.Loaded loaded = options.load(environment);
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
-        Providers providers = LocalStack.providers();
+        Providers providers = loaded.providers();
         List<List<String>> rows = new ArrayList<>();
         for (Scene scene : storyboard.scenes()) {
             rows.add(List.of(scene.id(), String.format(Locale.ROOT, "%.1f", scene.seconds()), providers.images().id(),

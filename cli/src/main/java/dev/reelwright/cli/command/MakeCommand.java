@@ -1,6 +1,6 @@
 package dev.reelwright.cli.command;
 
-import dev.reelwright.cli.LocalStack;
+import dev.reelwright.cli.Environment;
 import dev.reelwright.cli.progress.ConsoleProgress;
 import dev.reelwright.core.json.Json;
 import dev.reelwright.core.model.ProductionSpec;
@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
             "Every step is cached under DIR/cache by the hash of its inputs: after editing one scene in",
             "storyboard.json, a re-run renders only that scene and the final assembly.", ""})
 public final class MakeCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    public MakeCommand(Environment environment) {
+        this.environment = environment;
+    }
+
     @Mixin
     ProductionOptions options;
 
@@ -42,15 +48,15 @@ public final class MakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load();
+        ProductionOptions.Loaded loaded = options.load(environment);
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
         Path folder = output.folder(options.input());
         PrintWriter stdout = spec.commandLine().getOut();
         ProgressListener progress = quiet || json ? ProgressListener.NONE
                 : new ConsoleProgress(spec.commandLine().getErr(), ConsoleProgress.onTerminal());
-        Production.Result result = new Production(LocalStack.providers(), progress)
-                .make(storyboard, production, folder, options.input().toString());
+        Production.Result result = CancelOnSignal.run(() -> new Production(loaded.providers(), progress)
+                .make(storyboard, production, folder, options.input().toString()));
         if (json) {
             stdout.println(Json.toJson(result.report()));
         } else if (!quiet) {

@@ -1,5 +1,6 @@
 package dev.reelwright.cli.command;
 
+import dev.reelwright.cli.Environment;
 import dev.reelwright.core.json.Json;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
@@ -20,6 +21,12 @@ import picocli.CommandLine.Spec;
         description = {"", "Writes DIR/storyboard.json and prints the scenes. Edit the storyboard (narration, visual, camera,",
             "mood, seed) and run 'reelwright make DIR/storyboard.json': only what you changed is rendered again.", ""})
 public final class PlanCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    public PlanCommand(Environment environment) {
+        this.environment = environment;
+    }
+
     @Mixin
     ProductionOptions options;
 
@@ -31,7 +38,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load();
+        ProductionOptions.Loaded loaded = options.load(environment);
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
         Path folder = output.folder(options.input());

@@ -1,6 +1,8 @@
 package dev.reelwright.cli.command;
 
-import dev.reelwright.cli.LocalStack;
+import dev.reelwright.cli.Environment;
+import dev.reelwright.cli.ProviderSelection;
+import dev.reelwright.core.pipeline.Providers;
 import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.model.Aspect;
 import dev.reelwright.core.model.ProductionSpec;
@@ -47,11 +49,16 @@ public final class ProductionOptions {
     }
 
     /** The production as the user described it: settings, and the storyboard planned from the script if need be. */
-    public record Loaded(ProductionSpec spec, Storyboard storyboard) {}
+    public record Loaded(ProductionSpec spec, Storyboard storyboard, ProviderSelection selection) {
+        public Providers providers() {
+            return selection.providers(spec);
+        }
+    }
 
-    public Loaded load() {
+    public Loaded load(Environment environment) {
         ProductionSpec loaded = loadSpec();
-        return new Loaded(loaded, StoryboardLoader.load(input(), loaded, LocalStack.planner()));
+        ProviderSelection selection = ProviderSelection.forRun(loaded, environment);
+        return new Loaded(loaded, StoryboardLoader.load(input(), loaded, selection.planner(loaded)), selection);
     }
 
     public Path input() {

@@ -13,6 +13,7 @@ import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.pipeline.Report.SceneReport;
 import dev.reelwright.core.pipeline.Report.StepReport;
 import dev.reelwright.core.progress.ProgressListener;
+import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
 import dev.reelwright.core.spi.KeyframeRequest;
@@ -227,7 +228,7 @@ public final class Production {
                 new Report.VideoInfo("video.mp4", format.width(), format.height(), format.fps(), timeline.totalFrames(),
                         timeline.totalSeconds(), "captions.srt", "captions.vtt", "poster.jpg"),
                 sceneReports,
-                new Report.Cost("USD", 0, 0, 0, Map.of("keyframes", 0.0, "clips", 0.0, "voice", 0.0)),
+                cost(steps, timeline.totalSeconds()),
                 timings,
                 new Report.StepSummary(steps.size() - reused, reused, steps),
                 Map.of("planner", providers.planner().id(), "images", providers.images().id(), "videos", providers.videos().id(),
@@ -242,7 +243,8 @@ public final class Production {
     private <T> List<StepResult<T>> inParallel(String stageName, int count, IntFunction<StepResult<T>> step, IntFunction<String> label) {
         progress.stageStarted(stageName, count);
         List<StepResult<T>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count))) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count));
+        try (pool) {
             List<Future<StepResult<T>>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
@@ -256,8 +258,10 @@ public final class Production {
             if (e.getCause() instanceof RuntimeException runtime) throw runtime;
             throw new ReelwrightException(stageName + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
+            // A cancelled run: interrupt the workers, whose remote jobs then ask their vendors to cancel.
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
-            throw new ReelwrightException(stageName + " was interrupted");
+            throw new ReelwrightException(stageName + " was cancelled");
         }
         return results;
     }
@@ -269,8 +273,33 @@ public final class Production {
     }
 
     private static StepReport stepReport(StepResult<?> step, String scene, String file) {
+        Charge charge = switch (step.value()) {
+            case GeneratedImage image -> image.charge();
+            case GeneratedClip clip -> clip.charge();
+            case Speech speech -> speech.charge();
+            default -> Charge.FREE;
+        };
+        double paid = step.reused() ? 0 : charge.usd();
         return new StepReport(step.kind(), scene, step.hash(), step.reused(), Math.round(step.seconds() * 1000) / 1000.0,
-                step.folder().resolve(file).toString());
+                step.folder().resolve(file).toString(), paid, paid > 0 && charge.estimated());
+    }
+
+    /** What this run paid, in total, by stage, and the part of it estimated from catalog prices. */
+    private static Report.Cost cost(List<StepReport> steps, double videoSeconds) {
+        Map<String, Double> byStage = new java.util.TreeMap<>();
+        double actual = 0;
+        double estimated = 0;
+        for (StepReport step : steps) {
+            byStage.merge(step.kind(), step.usd(), Double::sum);
+            actual += step.usd();
+            if (step.estimatedCost()) estimated += step.usd();
+        }
+        double perMinute = videoSeconds > 0 ? actual / (videoSeconds / 60) : 0;
+        return new Report.Cost("USD", round(estimated), round(actual), round(perMinute), byStage);
+    }
+
+    private static double round(double usd) {
+        return Math.round(usd * 10_000) / 10_000.0;
     }
 
     /** A hard link where the file system allows it (no copy of a large video), else a copy; atomic either way. */

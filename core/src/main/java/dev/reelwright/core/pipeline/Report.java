@@ -24,10 +24,15 @@ public record Report(
     public record SceneReport(String id, String heading, double start, double seconds, String camera, String mood,
                               int words, List<StepReport> steps) {}
 
-    public record StepReport(String kind, String scene, String hash, boolean reused, double seconds, String file) {}
+    /** One step; {@code usd} is what it cost in this run (0 when reused from the cache: nothing was paid twice). */
+    public record StepReport(String kind, String scene, String hash, boolean reused, double seconds, String file, double usd,
+                             boolean estimatedCost) {}
 
     public record StepSummary(int run, int reused, List<StepReport> all) {}
 
-    /** Money in US dollars; the local providers cost nothing. */
+    /**
+     * Money in US dollars spent by this run: {@code actual} sums every call's charge, {@code estimated} the part
+     * of it that came from catalog prices because the vendor did not report one. The local providers cost nothing.
+     */
     public record Cost(String currency, double estimated, double actual, double perFinishedMinute, Map<String, Double> byStage) {}
 }

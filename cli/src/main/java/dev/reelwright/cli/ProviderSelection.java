@@ -1,0 +1,90 @@
+package dev.reelwright.cli;
+
+import dev.reelwright.core.catalog.ModelCatalog;
+import dev.reelwright.core.catalog.ModelEntry;
+import dev.reelwright.core.error.InputException;
+import dev.reelwright.core.model.ModelChoice;
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.pipeline.Providers;
+import dev.reelwright.core.spi.ImageGenerator;
+import dev.reelwright.core.spi.ScenePlanner;
+import dev.reelwright.core.spi.SpeechSynthesizer;
+import dev.reelwright.core.spi.VideoGenerator;
+import dev.reelwright.media.verify.FfmpegMediaVerifier;
+import dev.reelwright.providers.http.VendorHttp;
+import dev.reelwright.providers.spi.VendorContext;
+import dev.reelwright.providers.spi.VendorModule;
+import dev.reelwright.providers.spi.Vendors;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Turns production.yaml's {@code models:} into the implementations a run uses: the embedded local ones unless a
+ * catalog model of a configured vendor is named. Every refusal is bad input with a one-line reason (unknown model,
+ * retired model, missing key), caught before anything is generated or paid for.
+ */
+public final class ProviderSelection {
+    private final ModelCatalog catalog;
+    private final Vendors vendors;
+    private final VendorContext context;
+
+    public ProviderSelection(ModelCatalog catalog, Vendors vendors, VendorContext context) {
+        this.catalog = catalog;
+        this.vendors = vendors;
+        this.context = context;
+    }
+
+    public static ProviderSelection forRun(ProductionSpec spec, Environment environment) {
+        VendorContext context = new VendorContext(environment.variables(), spec.providers(), VendorHttp.defaultClient(),
+                environment.clock(), environment.sleeper(), RandomGenerator.getDefault(), new FfmpegMediaVerifier(), null);
+        return new ProviderSelection(ModelCatalog.bundled(), Vendors.shipped(), context);
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public Vendors vendors() {
+        return vendors;
+    }
+
+    public VendorContext context() {
+        return context;
+    }
+
+    public ScenePlanner planner(ProductionSpec spec) {
+        return pick(spec.models().planner(), "planner", "models.planner", VendorModule::planner).orElseGet(LocalStack::planner);
+    }
+
+    public Providers providers(ProductionSpec spec) {
+        Providers local = LocalStack.providers();
+        ModelChoice models = spec.models();
+        ImageGenerator images = pick(models.keyframes(), "image", "models.keyframes", VendorModule::images).orElse(local.images());
+        VideoGenerator videos = pick(models.clips(), "video", "models.clips", VendorModule::videos).orElse(local.videos());
+        SpeechSynthesizer speech = pick(models.speech(), "speech", "models.speech", VendorModule::speech).orElse(local.speech());
+        return new Providers(planner(spec), images, videos, speech, local.assembler());
+    }
+
+    private <T> Optional<T> pick(String id, String kind, String key, Seam<T> seam) {
+        if (id == null || id.isBlank() || id.startsWith("local/")) return Optional.empty();
+        ModelEntry entry = catalog.require(id, kind, "production.yaml " + key);
+        if (entry.retired()) {
+            throw new InputException("production.yaml " + key + ": " + id + " was retired"
+                    + (entry.retiredOn() == null ? "" : " on " + entry.retiredOn()) + "; pick another (reelwright providers lists them)");
+        }
+        VendorModule module = vendors.find(entry.vendor()).orElseThrow(() ->
+                new InputException("production.yaml " + key + ": no adapter for vendor '" + entry.vendor() + "' in this build"));
+        if (!module.configured(context)) {
+            String what = module.keyVariable() == null ? "its base URL (" + entry.vendor().toUpperCase() + "_BASE_URL or providers."
+                    + entry.vendor() + ".base_url)" : "the environment variable " + context.keyVariable(entry.vendor(), module.keyVariable());
+            throw new InputException("production.yaml " + key + ": " + id + " needs " + what);
+        }
+        return Optional.of(seam.apply(module, entry, context).orElseThrow(() ->
+                new InputException("production.yaml " + key + ": " + entry.vendor() + " cannot serve " + kind + " with " + id)));
+    }
+
+    @FunctionalInterface
+    private interface Seam<T> {
+        Optional<T> apply(VendorModule module, ModelEntry entry, VendorContext context);
+    }
+}
