@@ -15,6 +15,7 @@ public final class Vendors {
     /** The shipped vendors. Each vendor package adds its module here. */
     public static Vendors shipped() {
         List<VendorModule> modules = new ArrayList<>();
+        modules.add(new dev.reelwright.providers.fal.FalModule());
         return new Vendors(modules);
     }
 
