@@ -7,7 +7,15 @@ import picocli.CommandLine;
 /** Runs the reelwright command in-process and keeps what it printed, like a user's terminal would. */
 record CliRunner(int exitCode, String out, String err) {
     static CliRunner run(String... args) {
-        CommandLine commandLine = Main.commandLine();
+        return run(Main.commandLine(), args);
+    }
+
+    /** With a chosen outside world: fake keys and base URLs, instant sleeps. */
+    static CliRunner run(Environment environment, String... args) {
+        return run(Main.commandLine(environment), args);
+    }
+
+    private static CliRunner run(CommandLine commandLine, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));

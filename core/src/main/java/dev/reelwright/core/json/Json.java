@@ -66,6 +66,10 @@ public final class Json {
                 value = mapper.readValue(text, type);
             } catch (UnrecognizedPropertyException e) {
                 throw describe(file, e, keyLine(text, e.getPropertyName(), e.getLocation()));
+            } catch (JsonMappingException e) {
+                // A bad value inside an object is reported where the object ends; point at its key instead.
+                String key = e.getPath().isEmpty() ? null : e.getPath().getLast().getFieldName();
+                throw describe(file, e, keyLine(text, key, e.getLocation()));
             }
             if (value == null) throw InputException.in(file, "the file holds no " + type.getSimpleName());
             return value;

@@ -1,0 +1,64 @@
+package dev.reelwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelwright.core.remote.Sleeper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Choosing vendors in production.yaml: mistakes are caught before anything is generated or paid for. */
+class ProviderSelectionTest {
+    @TempDir
+    Path dir;
+
+    private static Environment env(Map<String, String> variables) {
+        return new Environment(variables, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    private CliRunner make(Environment environment, String yaml) throws IOException {
+        Path script = Files.writeString(dir.resolve("s.md"), "Hello there.\n");
+        Path spec = Files.writeString(dir.resolve("production.yaml"), yaml);
+        return CliRunner.run(environment, "make", script.toString(), "--spec", spec.toString(), "--out", dir.resolve("out").toString());
+    }
+
+    @Test
+    void anUnknownModelIsBadInputListingTheKnownOnes() throws IOException {
+        CliRunner result = make(env(Map.of()), "models:\n  clips: fal/kling-v9\n");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("models.clips").contains("no video model 'fal/kling-v9'").contains("local/camera-move");
+        assertThat(dir.resolve("out/report.json")).doesNotExist();
+    }
+
+    @Test
+    void aRetiredModelIsRefusedWithItsDate() throws IOException {
+        CliRunner result = make(env(Map.of("OPENAI_API_KEY", "sk-test")), "models:\n  clips: openai/sora-2\n");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("openai/sora-2 was retired on 2026-09-24");
+    }
+
+    @Test
+    void aMissingKeyNamesTheVariableToSet() throws IOException {
+        CliRunner result = make(env(Map.of()), "models:\n  clips: google/veo-3.1-vertex\nproviders:\n  google:\n    key_env: MY_TOKEN\n");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).containsAnyOf("MY_TOKEN", "no adapter for vendor 'google'");
+    }
+
+    @Test
+    void aBadBaseUrlIsBadInputWithItsPlace() throws IOException {
+        CliRunner result = make(env(Map.of()), "providers:\n  fal:\n    base_url: ftp://example\n");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("production.yaml:2:").contains("must be an http or https URL");
+    }
+
+    @Test
+    void providersListsEveryVendorWithoutEverShowingAKey() {
+        CliRunner result = CliRunner.run(env(Map.of("FAL_KEY", "secret-fal-key-123")), "providers");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("local", "camera-move").doesNotContain("secret-fal-key-123");
+    }
+}
