@@ -16,6 +16,8 @@ public final class Vendors {
     public static Vendors shipped() {
         List<VendorModule> modules = new ArrayList<>();
         modules.add(new dev.reelwright.providers.fal.FalModule());
+        modules.add(new dev.reelwright.providers.openai.OpenAiModule());
+        modules.add(new dev.reelwright.providers.anthropic.AnthropicModule());
         return new Vendors(modules);
     }
 
