@@ -18,6 +18,8 @@ public final class Vendors {
         modules.add(new dev.reelwright.providers.fal.FalModule());
         modules.add(new dev.reelwright.providers.openai.OpenAiModule());
         modules.add(new dev.reelwright.providers.anthropic.AnthropicModule());
+        modules.add(new dev.reelwright.providers.google.GoogleModule());
+        modules.add(new dev.reelwright.providers.elevenlabs.ElevenLabsModule());
         return new Vendors(modules);
     }
 
