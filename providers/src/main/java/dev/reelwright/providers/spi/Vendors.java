@@ -1,5 +1,13 @@
 package dev.reelwright.providers.spi;
 
+import dev.reelwright.providers.fal.FalModule;
+import dev.reelwright.providers.openai.OpenAiModule;
+import dev.reelwright.providers.anthropic.AnthropicModule;
+import dev.reelwright.providers.google.GoogleModule;
+import dev.reelwright.providers.elevenlabs.ElevenLabsModule;
+import dev.reelwright.providers.runway.RunwayModule;
+import dev.reelwright.providers.kling.KlingModule;
+import dev.reelwright.providers.comfyui.ComfyUIModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +23,14 @@ public final class Vendors {
     /** The shipped vendors. Each vendor package adds its module here. */
     public static Vendors shipped() {
         List<VendorModule> modules = new ArrayList<>();
-        modules.add(new dev.reelwright.providers.fal.FalModule());
-        modules.add(new dev.reelwright.providers.openai.OpenAiModule());
-        modules.add(new dev.reelwright.providers.anthropic.AnthropicModule());
-        modules.add(new dev.reelwright.providers.google.GoogleModule());
-        modules.add(new dev.reelwright.providers.elevenlabs.ElevenLabsModule());
+        modules.add(new FalModule());
+        modules.add(new OpenAiModule());
+        modules.add(new AnthropicModule());
+        modules.add(new GoogleModule());
+        modules.add(new ElevenLabsModule());
+        modules.add(new RunwayModule());
+        modules.add(new KlingModule());
+        modules.add(new ComfyUIModule());
         return new Vendors(modules);
     }
 
