@@ -1,18 +1,16 @@
 package dev.reelwright.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelwright.core.error.VendorException;
-import dev.reelwright.core.error.VendorException.Kind;
 import dev.reelwright.providers.anthropic.api.MessagesApi;
-import dev.reelwright.providers.anthropic.api.Wire;
 import dev.reelwright.providers.http.HttpReply;
+import dev.reelwright.providers.http.Retrying;
 import dev.reelwright.providers.http.Secret;
 import dev.reelwright.providers.http.VendorHttp;
+import dev.reelwright.providers.http.WireJson;
 import dev.reelwright.providers.spi.VendorContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * HTTP and JSON for Anthropic, nothing else: {@code POST /v1/messages} and {@code GET /v1/models} under the base URL,
@@ -22,13 +20,13 @@ import java.util.function.Supplier;
 public final class AnthropicClient {
     static final String KEY_VARIABLE = "ANTHROPIC_API_KEY";
     static final String VERSION = "2023-06-01";
-    private static final int ATTEMPTS = 3;
 
     private final VendorContext context;
     private final URI base;
     private final AnthropicErrors errors;
     private final VendorHttp quick;
     private final VendorHttp slow;
+    private final Retrying retrying;
 
     public AnthropicClient(VendorContext context, URI base) {
         this.context = context;
@@ -37,6 +35,7 @@ public final class AnthropicClient {
         this.quick = context.http(AnthropicErrors.VENDOR);
         // A storyboard of several thousand tokens takes longer than one ordinary request may.
         this.slow = new VendorHttp(AnthropicErrors.VENDOR, context.httpClient(), Duration.ofMinutes(5));
+        this.retrying = Retrying.sdkDefaults(AnthropicErrors.VENDOR, context.clock(), context.sleeper(), context.random());
     }
 
     public URI base() {
@@ -44,8 +43,8 @@ public final class AnthropicClient {
     }
 
     public MessagesApi.Response messages(MessagesApi.Request request) {
-        HttpReply reply = withRetries(() -> slow.postJson(uri("/v1/messages"), headers(), request, false));
-        return Wire.read(reply.body(), MessagesApi.Response.class, "messages");
+        HttpReply reply = retrying.call(() -> checked(slow.postJson(uri("/v1/messages"), headers(), request, false)));
+        return WireJson.read(AnthropicErrors.VENDOR, reply.body(), MessagesApi.Response.class, "messages");
     }
 
     /** {@code GET /v1/models}: free, and proves key and base URL (in the SDK, not in the derived OpenAPI subset). */
@@ -60,25 +59,6 @@ public final class AnthropicClient {
     private HttpReply checked(HttpReply reply) {
         if (!reply.ok()) throw errors.map(reply, key().reveal());
         return reply;
-    }
-
-    private HttpReply withRetries(Supplier<HttpReply> send) {
-        for (int attempt = 1; ; attempt++) {
-            VendorException failure;
-            try {
-                return checked(send.get());
-            } catch (VendorException e) {
-                failure = e;
-            }
-            if (!failure.retriable() || attempt >= ATTEMPTS) throw failure;
-            Duration backoff = Duration.ofMillis(Math.round(1000 * Math.pow(2, attempt - 1) * (0.8 + 0.4 * context.random().nextDouble())));
-            try {
-                context.sleeper().sleep(failure.retryAfter().orElse(backoff));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw VendorException.wrap(AnthropicErrors.VENDOR, Kind.JOB_FAILED, "interrupted while waiting to retry", e);
-            }
-        }
     }
 
     private Secret key() {

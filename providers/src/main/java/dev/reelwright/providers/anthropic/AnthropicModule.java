@@ -33,7 +33,7 @@ public final class AnthropicModule implements VendorModule {
 
     @Override
     public Optional<ScenePlanner> planner(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(vendor()) || !model.kind().equals("planner")) return Optional.empty();
+        if (!serves(model, "planner")) return Optional.empty();
         return Optional.of(new AnthropicPlanner(model, new AnthropicClient(context, baseUrl(context))));
     }
 

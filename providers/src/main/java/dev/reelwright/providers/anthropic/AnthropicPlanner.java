@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelwright.core.catalog.ModelEntry;
 import dev.reelwright.core.error.VendorException;
 import dev.reelwright.core.error.VendorException.Kind;
-import dev.reelwright.core.model.ProductionSpec;
-import dev.reelwright.core.model.Storyboard;
-import dev.reelwright.core.script.Script;
 import dev.reelwright.core.spi.Charge;
-import dev.reelwright.core.spi.ScenePlanner;
 import dev.reelwright.providers.anthropic.api.MessagesApi;
+import dev.reelwright.providers.remote.LlmPlanner;
 import dev.reelwright.providers.remote.PlannerSchema;
 import dev.reelwright.providers.remote.Pricing;
 import java.util.List;
@@ -20,36 +17,22 @@ import java.util.List;
  * {@code input}. {@code stop_reason: refusal} is a content-policy error; {@code max_tokens} (a truncated input), a
  * missing tool call or a storyboard that changed the narration is bad output.
  */
-public final class AnthropicPlanner implements ScenePlanner {
-    /** A storyboard and what the call cost (the SPI returns only the storyboard). */
-    public record Planned(Storyboard storyboard, Charge charge) {}
-
+public final class AnthropicPlanner extends LlmPlanner {
     static final String TOOL_DESCRIPTION = "Record the storyboard: the script split into scenes, each with its verbatim narration, "
             + "one concrete visual description, one camera move, one mood and its length in seconds.";
     private static final int MIN_TOKENS = 2048;
     private static final int MAX_TOKENS = 16384;
 
-    private final ModelEntry model;
     private final AnthropicClient client;
 
     public AnthropicPlanner(ModelEntry model, AnthropicClient client) {
-        this.model = model;
+        super(AnthropicErrors.VENDOR, model);
         this.client = client;
     }
 
     @Override
-    public String id() {
-        return model.id() + "@" + model.model();
-    }
-
-    @Override
-    public Storyboard plan(Script script, ProductionSpec spec) {
-        return planned(script, spec).storyboard();
-    }
-
-    public Planned planned(Script script, ProductionSpec spec) {
-        String user = PlannerSchema.userMessage(script);
-        MessagesApi.Request request = new MessagesApi.Request(model.model(), maxTokens(user), PlannerSchema.instructions(spec),
+    protected Answer ask(String instructions, String user) {
+        MessagesApi.Request request = new MessagesApi.Request(model.model(), maxTokens(user), instructions,
                 List.of(new MessagesApi.Message("user", user)),
                 List.of(new MessagesApi.Tool(PlannerSchema.NAME, TOOL_DESCRIPTION, PlannerSchema.schema())),
                 MessagesApi.ToolChoice.force(PlannerSchema.NAME));
@@ -66,11 +49,7 @@ public final class AnthropicPlanner implements ScenePlanner {
                 .map(MessagesApi.Block::input).filter(node -> node != null && node.isObject()).findFirst()
                 .orElseThrow(() -> VendorException.of(AnthropicErrors.VENDOR, Kind.BAD_OUTPUT,
                         "the planner did not call the " + PlannerSchema.NAME + " tool (stop_reason: " + (stop.isEmpty() ? "none" : stop) + ")"));
-        Storyboard storyboard = PlannerSchema.toStoryboard(AnthropicErrors.VENDOR, input, script, spec);
-        if (!PlannerSchema.keepsNarration(script, storyboard)) {
-            throw VendorException.of(AnthropicErrors.VENDOR, Kind.BAD_OUTPUT, "the planner rewrote the narration");
-        }
-        return new Planned(storyboard, charge(response, request, input));
+        return new Answer(input, () -> charge(response, request, input));
     }
 
     /** Room for the narration copied verbatim plus a visual per scene: about twice the script's tokens (~3 chars each). */

@@ -11,7 +11,6 @@ import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -86,7 +85,7 @@ public final class ComfyUIClient {
 
     /** {@code GET /history/{prompt_id}}: the entry once the prompt finished; empty while queued or running, or unknown. */
     public Optional<HistoryEntry> history(String promptId) {
-        HttpReply reply = http.get(uri("/history/" + segment(promptId)), Map.of());
+        HttpReply reply = http.get(uri("/history/" + VendorHttp.encode(promptId)), Map.of());
         if (!reply.ok()) throw ComfyUIErrors.from(reply, "the history");
         JsonNode root = reply.json();
         JsonNode entry = root.path(promptId);
@@ -129,7 +128,8 @@ public final class ComfyUIClient {
 
     /** {@code GET /view?filename=&subfolder=&type=}: where a result file is downloaded. */
     public URI view(OutputFile file) {
-        return uri("/view?filename=" + query(file.filename()) + "&subfolder=" + query(file.subfolder()) + "&type=" + query(file.type()));
+        return uri("/view?filename=" + VendorHttp.encode(file.filename()) + "&subfolder=" + VendorHttp.encode(file.subfolder())
+                + "&type=" + VendorHttp.encode(file.type()));
     }
 
     private static Set<String> ids(JsonNode items) {
@@ -150,13 +150,5 @@ public final class ComfyUIClient {
 
     private static void write(ByteArrayOutputStream body, String text) {
         body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

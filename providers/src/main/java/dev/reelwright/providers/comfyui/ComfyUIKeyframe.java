@@ -2,8 +2,7 @@ package dev.reelwright.providers.comfyui;
 
 import dev.reelwright.core.error.VendorException;
 import dev.reelwright.core.error.VendorException.Kind;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.reelwright.providers.remote.KeyframeImages;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,12 +14,7 @@ import java.util.HexFormat;
  */
 record ComfyUIKeyframe(byte[] bytes, String name, String contentType) {
     static ComfyUIKeyframe read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw VendorException.wrap(ComfyUIModule.VENDOR, Kind.INVALID_REQUEST, "cannot read the keyframe " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = KeyframeImages.read(ComfyUIModule.VENDOR, file, "keyframe");
         String extension;
         String type;
         if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {

@@ -41,7 +41,7 @@ public final class ComfyUIModule implements VendorModule {
 
     @Override
     public Optional<VideoGenerator> videos(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(VENDOR) || !model.kind().equals("video")) return Optional.empty();
+        if (!serves(model, "video")) return Optional.empty();
         ComfyUIWorkflow workflow = ComfyUIWorkflow.load(context.env(ComfyUIWorkflow.WORKFLOW_VARIABLE));
         return Optional.of(new RemoteClipGenerator(model, context, new ComfyUIVideoJobs(model, new ComfyUIClient(context, baseUrl(context)), workflow)));
     }

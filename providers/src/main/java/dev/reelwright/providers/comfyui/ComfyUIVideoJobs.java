@@ -7,6 +7,7 @@ import dev.reelwright.core.remote.JobStatus;
 import dev.reelwright.core.remote.RemoteJob;
 import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.ClipRequest;
+import dev.reelwright.providers.remote.CameraWords;
 import dev.reelwright.providers.remote.RemoteClipGenerator;
 import java.net.URI;
 import java.util.Map;
@@ -65,20 +66,9 @@ final class ComfyUIVideoJobs implements RemoteClipGenerator.ClipJobs {
         return aspect >= 1 ? new int[] {longSide, shortRounded} : new int[] {shortRounded, longSide};
     }
 
-    /** Wan has no camera controls: the move is described in the prompt. */
+    /** Wan has no camera controls: the move is described in the prompt (a static shot in fewer words than elsewhere). */
     static String prompt(String description, CameraMove camera) {
-        String text = description == null ? "" : description.strip();
-        String words = switch (camera) {
-            case STATIC -> "Static camera, locked-off shot.";
-            case DOLLY_IN -> "The camera slowly dollies in toward the subject.";
-            case DOLLY_OUT -> "The camera slowly dollies out, revealing more of the scene.";
-            case PAN_LEFT -> "The camera pans slowly to the left.";
-            case PAN_RIGHT -> "The camera pans slowly to the right.";
-            case CRANE_UP -> "The camera cranes up smoothly.";
-            case CRANE_DOWN -> "The camera cranes down smoothly.";
-            case ORBIT -> "The camera orbits slowly around the subject.";
-        };
-        if (text.isEmpty()) return words;
-        return text + (text.matches(".*[.!?…]$") ? " " : ". ") + words;
+        String words = camera == CameraMove.STATIC ? "Static camera, locked-off shot." : CameraWords.sentence(camera);
+        return CameraWords.append(description, words);
     }
 }

@@ -1,22 +1,18 @@
 package dev.reelwright.providers.elevenlabs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelwright.core.error.VendorException;
 import dev.reelwright.core.error.VendorException.Kind;
 import dev.reelwright.core.remote.PollPolicy;
 import dev.reelwright.providers.elevenlabs.api.AddVoiceResponse;
 import dev.reelwright.providers.elevenlabs.api.AudioWithTimestamps;
 import dev.reelwright.providers.elevenlabs.api.SpeechBody;
 import dev.reelwright.providers.http.HttpReply;
+import dev.reelwright.providers.http.Retrying;
 import dev.reelwright.providers.http.Secret;
 import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -33,20 +29,23 @@ final class ElevenLabsClient {
     private final VendorHttp http;
     private final URI base;
     private final Secret key;
-    private final VendorContext context;
     private final ElevenLabsErrors errors;
+    /** Only a 429 is sent again: it is a refusal before any work, unlike any other failure of a paid call. */
+    private final Retrying retrying;
 
     ElevenLabsClient(VendorContext context, URI base, Secret key) {
-        this.context = context;
         this.http = context.http(ElevenLabsModule.VENDOR);
         this.base = base;
         this.key = key;
         this.errors = new ElevenLabsErrors(key, context.clock());
+        this.retrying = Retrying.underPolicy(ElevenLabsModule.VENDOR, context.clock(), context.sleeper(), context.random(),
+                context.pollPolicy(ElevenLabsModule.VENDOR, PollPolicy.QUICK), error -> error.kind() == Kind.RATE_LIMITED);
     }
 
     /** {@code POST /v1/text-to-speech/{voice_id}/with-timestamps?output_format=…}. */
     SpeechReply speak(String voiceId, String outputFormat, SpeechBody body) {
-        URI uri = URI.create(base + "/v1/text-to-speech/" + segment(voiceId) + "/with-timestamps?output_format=" + segment(outputFormat));
+        URI uri = URI.create(base + "/v1/text-to-speech/" + VendorHttp.encode(voiceId)
+                + "/with-timestamps?output_format=" + VendorHttp.encode(outputFormat));
         HttpReply reply = withRetries(() -> http.postJson(uri, headers(), body, false));
         OptionalInt cost = reply.header("character-cost").map(String::strip).filter(s -> s.matches("\\d+"))
                 .map(s -> OptionalInt.of(Integer.parseInt(s))).orElse(OptionalInt.empty());
@@ -65,9 +64,7 @@ final class ElevenLabsClient {
 
     /** {@code GET /v1/models}: cheap, authenticated, and named by the API's own documentation of {@code model_id}. */
     JsonNode models() {
-        HttpReply reply = http.get(URI.create(base + "/v1/models"), headers());
-        if (!reply.ok()) throw errors.fromReply(reply);
-        return reply.json();
+        return checked(http.get(URI.create(base + "/v1/models"), headers())).json();
     }
 
     private Map<String, String> headers() {
@@ -75,27 +72,11 @@ final class ElevenLabsClient {
     }
 
     private HttpReply withRetries(Supplier<HttpReply> call) {
-        PollPolicy policy = context.pollPolicy(ElevenLabsModule.VENDOR, PollPolicy.QUICK);
-        Instant deadline = context.clock().instant().plus(policy.timeout());
-        for (int attempt = 0; ; attempt++) {
-            HttpReply reply = call.get();
-            if (reply.ok()) return reply;
-            VendorException error = errors.fromReply(reply);
-            if (error.kind() != Kind.RATE_LIMITED || attempt >= policy.submitRetries()) throw error;
-            Duration pause = policy.delay(attempt, context.random().nextDouble());
-            Duration asked = error.retryAfter().orElse(Duration.ZERO);
-            if (asked.compareTo(pause) > 0) pause = asked;
-            if (!context.clock().instant().plus(pause).isBefore(deadline)) throw error;
-            try {
-                context.sleeper().sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw VendorException.wrap(ElevenLabsModule.VENDOR, Kind.JOB_FAILED, "interrupted while waiting to retry", e);
-            }
-        }
+        return retrying.call(() -> checked(call.get()));
     }
 
-    private static String segment(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    private HttpReply checked(HttpReply reply) {
+        if (!reply.ok()) throw errors.fromReply(reply);
+        return reply;
     }
 }

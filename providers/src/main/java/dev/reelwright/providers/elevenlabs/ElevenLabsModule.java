@@ -38,13 +38,13 @@ public final class ElevenLabsModule implements VendorModule {
 
     @Override
     public Optional<SpeechSynthesizer> speech(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(VENDOR) || !model.kind().equals("speech")) return Optional.empty();
+        if (!serves(model, "speech")) return Optional.empty();
         return Optional.of(new ElevenLabsSpeechSynthesizer(model, context, client(context)));
     }
 
     @Override
     public Optional<VoiceCloner> voiceCloner(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(VENDOR) || !model.kind().equals("voice_clone")) return Optional.empty();
+        if (!serves(model, "voice_clone")) return Optional.empty();
         return Optional.of(new ElevenLabsVoiceCloner(model, client(context)));
     }
 

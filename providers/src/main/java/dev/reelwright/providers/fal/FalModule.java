@@ -109,8 +109,4 @@ public final class FalModule implements VendorModule {
     public List<String> seams() {
         return List.of("ImageGenerator", "VideoGenerator", "LipSyncer", "SpeechSynthesizer", "VoiceCloner");
     }
-
-    private static boolean serves(ModelEntry model, String kind) {
-        return model.vendor().equals(FalClient.VENDOR) && model.kind().equals(kind);
-    }
 }

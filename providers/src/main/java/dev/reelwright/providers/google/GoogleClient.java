@@ -10,8 +10,6 @@ import dev.reelwright.providers.google.api.VeoRequest;
 import dev.reelwright.providers.http.HttpReply;
 import dev.reelwright.providers.http.VendorHttp;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,7 +56,7 @@ final class GoogleClient {
     String start(String model, VeoRequest body) {
         URI uri = switch (settings.route()) {
             case VERTEX -> uri("/v1/" + vertexModel(model) + ":predictLongRunning");
-            case GEMINI -> uri("/v1beta/models/" + segment(model) + ":predictLongRunning");
+            case GEMINI -> uri("/v1beta/models/" + VendorHttp.encode(model) + ":predictLongRunning");
         };
         HttpReply reply = http.postJson(uri, authHeaders(), body, false);
         if (!reply.ok()) throw errors.fromReply(reply, Call.SUBMIT, model);
@@ -106,8 +104,8 @@ final class GoogleClient {
             if (!video.gcsUri().startsWith("gs://") || slash <= 0) {
                 throw VendorException.of(VeoSettings.VENDOR, Kind.BAD_OUTPUT, "the result '" + video.gcsUri() + "' is not a gs://bucket/object URI");
             }
-            StringBuilder encoded = new StringBuilder(segment(path.substring(0, slash)));
-            for (String part : path.substring(slash + 1).split("/", -1)) encoded.append('/').append(segment(part));
+            StringBuilder encoded = new StringBuilder(VendorHttp.encode(path.substring(0, slash)));
+            for (String part : path.substring(slash + 1).split("/", -1)) encoded.append('/').append(VendorHttp.encode(part));
             return URI.create(settings.storageBase() + "/" + encoded);
         }
         if (video.uri() != null) {
@@ -135,7 +133,7 @@ final class GoogleClient {
     String check(String model) {
         return switch (settings.route()) {
             case VERTEX -> {
-                HttpReply reply = http.get(uri("/v1/publishers/google/models/" + segment(model)), authHeaders());
+                HttpReply reply = http.get(uri("/v1/publishers/google/models/" + VendorHttp.encode(model)), authHeaders());
                 if (!reply.ok()) throw errors.fromReply(reply, Call.CHECK, model);
                 yield "Vertex AI (" + settings.project() + ", " + settings.location() + ") knows " + reply.json().path("name").asText(model);
             }
@@ -151,16 +149,11 @@ final class GoogleClient {
     }
 
     private String vertexModel(String model) {
-        return "projects/" + segment(settings.project()) + "/locations/" + segment(settings.location())
-                + "/publishers/google/models/" + segment(model);
+        return "projects/" + VendorHttp.encode(settings.project()) + "/locations/" + VendorHttp.encode(settings.location())
+                + "/publishers/google/models/" + VendorHttp.encode(model);
     }
 
     private URI uri(String path) {
         return URI.create(settings.base() + path);
-    }
-
-    /** Percent-encodes one path segment (model ids and bucket names are plain, but never trust a path piece). */
-    private static String segment(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -68,7 +68,7 @@ public final class GoogleModule implements VendorModule {
 
     @Override
     public Optional<VideoGenerator> videos(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(vendor()) || !model.kind().equals("video")) return Optional.empty();
+        if (!serves(model, "video")) return Optional.empty();
         GoogleClient client = client(context, VeoRoute.of(model, context));
         return Optional.of(new RemoteClipGenerator(model, context, new VeoClipJobs(model, client)));
     }

@@ -6,11 +6,13 @@ import dev.reelwright.core.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -91,6 +93,11 @@ public final class VendorHttp {
             Thread.currentThread().interrupt();
             throw VendorException.wrap(vendor, idempotent ? Kind.OUTAGE : Kind.STATUS_UNKNOWN, "interrupted", e);
         }
+    }
+
+    /** Percent-encodes one path segment or query value (a space as %20, which both accept, not URLEncoder's '+'). */
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Scheme, host and port only: paths and queries can carry signed tokens. */

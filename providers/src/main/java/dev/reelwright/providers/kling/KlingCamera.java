@@ -4,6 +4,7 @@ import dev.reelwright.core.model.CameraMove;
 import dev.reelwright.providers.kling.api.CameraControl;
 import dev.reelwright.providers.kling.api.CameraControl.Config;
 import dev.reelwright.providers.kling.api.VideoRequest;
+import dev.reelwright.providers.remote.CameraWords;
 import java.util.Optional;
 
 /**
@@ -52,32 +53,8 @@ final class KlingCamera {
         });
     }
 
-    /** The move in words, for models without camera control (and STATIC everywhere). */
-    static String words(CameraMove move) {
-        return switch (move) {
-            case STATIC -> "Static camera, locked-off shot, no camera movement.";
-            case DOLLY_IN -> "The camera slowly dollies in toward the subject.";
-            case DOLLY_OUT -> "The camera slowly dollies out, revealing more of the scene.";
-            case PAN_LEFT -> "The camera pans slowly to the left.";
-            case PAN_RIGHT -> "The camera pans slowly to the right.";
-            case CRANE_UP -> "The camera cranes up smoothly.";
-            case CRANE_DOWN -> "The camera cranes down smoothly.";
-            case ORBIT -> "The camera orbits slowly around the subject.";
-        };
-    }
-
     /** The prompt, with the move in words appended when camera_control will not carry it, within Kling's 2500 characters. */
     static String prompt(String description, CameraMove move, boolean controlled) {
-        String text = description == null ? "" : description.strip().replaceAll("\\s+", " ");
-        String camera = controlled ? "" : words(move);
-        int room = VideoRequest.MAX_PROMPT - camera.length() - 2;
-        if (text.length() > room) {
-            int cut = Math.max(0, room);
-            if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) cut--;
-            text = text.substring(0, cut).strip();
-        }
-        if (camera.isEmpty()) return text;
-        if (text.isEmpty()) return camera;
-        return text + (text.matches(".*[.!?…]$") ? " " : ". ") + camera;
+        return CameraWords.appendWithin(description, controlled ? "" : CameraWords.sentence(move), VideoRequest.MAX_PROMPT);
     }
 }

@@ -9,8 +9,6 @@ import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.kling.api.KlingTask;
 import dev.reelwright.providers.spi.VendorContext;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +47,7 @@ public final class KlingClient {
 
     /** {@code GET <path>/<id>}: the task's state. */
     public KlingTask query(String path, String id) {
-        HttpReply reply = http.get(uri(path + "/" + segment(id)), headers());
+        HttpReply reply = http.get(uri(path + "/" + VendorHttp.encode(id)), headers());
         if (!KlingErrors.ok(reply)) throw errors.from(reply);
         return KlingTask.from(reply.json().path("data"));
     }
@@ -60,7 +58,7 @@ public final class KlingClient {
      * refusal, or an empty {@code data}, counts as "no such task".
      */
     public Optional<KlingTask> find(String path, String externalTaskId) {
-        HttpReply reply = http.get(uri(path + "/" + segment(externalTaskId)), headers());
+        HttpReply reply = http.get(uri(path + "/" + VendorHttp.encode(externalTaskId)), headers());
         if (KlingErrors.ok(reply)) {
             KlingTask task = KlingTask.from(reply.json().path("data"));
             return task.taskId().isBlank() ? Optional.empty() : Optional.of(task);
@@ -82,9 +80,5 @@ public final class KlingClient {
 
     private URI uri(String path) {
         return URI.create(base + path);
-    }
-
-    private static String segment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

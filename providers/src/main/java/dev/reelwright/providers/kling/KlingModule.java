@@ -72,7 +72,7 @@ public final class KlingModule implements VendorModule {
 
     @Override
     public Optional<VideoGenerator> videos(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(VENDOR) || !model.kind().equals("video")) return Optional.empty();
+        if (!serves(model, "video")) return Optional.empty();
         return Optional.of(new RemoteClipGenerator(model, context, new KlingVideoJobs(model, client(context))));
     }
 
@@ -87,7 +87,7 @@ public final class KlingModule implements VendorModule {
      */
     @Override
     public Optional<LipSyncer> lipSync(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(VENDOR) || !model.kind().equals("lip_sync")) return Optional.empty();
+        if (!serves(model, "lip_sync")) return Optional.empty();
         return baseVideoModel().map(video -> new KlingLipSyncer(model, video, context, client(context)));
     }
 

@@ -1,15 +1,14 @@
 package dev.reelwright.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelwright.core.error.VendorException;
-import dev.reelwright.core.error.VendorException.Kind;
 import dev.reelwright.providers.http.HttpReply;
+import dev.reelwright.providers.http.Retrying;
 import dev.reelwright.providers.http.Secret;
 import dev.reelwright.providers.http.VendorHttp;
+import dev.reelwright.providers.http.WireJson;
 import dev.reelwright.providers.openai.api.AudioApi;
 import dev.reelwright.providers.openai.api.ChatApi;
 import dev.reelwright.providers.openai.api.VideoApi;
-import dev.reelwright.providers.openai.api.Wire;
 import dev.reelwright.providers.spi.VendorContext;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,7 +27,6 @@ public final class OpenAiClient {
     static final String KEY_VARIABLE = "OPENAI_API_KEY";
     /** Response header with the SDK's poll interval for video jobs, in milliseconds. */
     static final String POLL_AFTER_HEADER = "openai-poll-after-ms";
-    private static final int ATTEMPTS = 3;
 
     private final VendorContext context;
     private final URI base;
@@ -36,6 +34,7 @@ public final class OpenAiClient {
     private final OpenAiErrors errors;
     private final VendorHttp quick;
     private final VendorHttp slow;
+    private final Retrying retrying;
 
     public OpenAiClient(VendorContext context, URI base) {
         this.context = context;
@@ -45,6 +44,7 @@ public final class OpenAiClient {
         this.quick = context.http(OpenAiErrors.VENDOR);
         // Long answers (a storyboard, a minute of speech) take longer than one ordinary request may.
         this.slow = new VendorHttp(OpenAiErrors.VENDOR, context.httpClient(), Duration.ofMinutes(5));
+        this.retrying = Retrying.sdkDefaults(OpenAiErrors.VENDOR, context.clock(), context.sleeper(), context.random());
     }
 
     public OpenAiErrors errors() {
@@ -86,7 +86,7 @@ public final class OpenAiClient {
 
     public ChatApi.Completion chat(ChatApi.Request request) {
         HttpReply reply = withRetries(() -> slow.postJson(uri("/chat/completions"), authHeaders(), request, false));
-        return Wire.read(reply.body(), ChatApi.Completion.class, "chat completion");
+        return WireJson.read(OpenAiErrors.VENDOR, reply.body(), ChatApi.Completion.class, "chat completion");
     }
 
     /** The audio bytes of {@code POST /audio/speech}. */
@@ -96,7 +96,7 @@ public final class OpenAiClient {
 
     public AudioApi.Transcription transcribe(Multipart body) {
         HttpReply reply = withRetries(() -> slow.send(multipart(uri("/audio/transcriptions"), body), false));
-        return Wire.read(reply.body(), AudioApi.Transcription.class, "transcription");
+        return WireJson.read(OpenAiErrors.VENDOR, reply.body(), AudioApi.Transcription.class, "transcription");
     }
 
     /** {@code GET /models}: free, and proves key and base URL. */
@@ -118,22 +118,7 @@ public final class OpenAiClient {
 
     /** Sends, retrying refusals that are retriable (rate limits, outages) with the vendor's wait or a short backoff. */
     private HttpReply withRetries(Supplier<HttpReply> send) {
-        for (int attempt = 1; ; attempt++) {
-            VendorException failure;
-            try {
-                return checked(send.get());
-            } catch (VendorException e) {
-                failure = e;
-            }
-            if (!failure.retriable() || attempt >= ATTEMPTS) throw failure;
-            Duration backoff = Duration.ofMillis(Math.round(1000 * Math.pow(2, attempt - 1) * (0.8 + 0.4 * context.random().nextDouble())));
-            try {
-                context.sleeper().sleep(failure.retryAfter().orElse(backoff));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw VendorException.wrap(OpenAiErrors.VENDOR, Kind.JOB_FAILED, "interrupted while waiting to retry", e);
-            }
-        }
+        return retrying.call(() -> checked(send.get()));
     }
 
     private Secret key() {

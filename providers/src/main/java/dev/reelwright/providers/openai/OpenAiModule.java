@@ -95,10 +95,6 @@ public final class OpenAiModule implements VendorModule {
         return List.of("planner", "speech", "transcription", "video");
     }
 
-    private boolean serves(ModelEntry model, String kind) {
-        return model.vendor().equals(vendor()) && model.kind().equals(kind);
-    }
-
     private OpenAiClient client(VendorContext context) {
         return new OpenAiClient(context, baseUrl(context));
     }

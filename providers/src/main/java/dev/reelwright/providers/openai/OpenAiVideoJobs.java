@@ -9,8 +9,8 @@ import dev.reelwright.core.remote.JobStatus;
 import dev.reelwright.core.remote.RemoteJob;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.providers.http.HttpReply;
+import dev.reelwright.providers.http.WireJson;
 import dev.reelwright.providers.openai.api.VideoApi;
-import dev.reelwright.providers.openai.api.Wire;
 import dev.reelwright.providers.remote.RemoteClipGenerator;
 import dev.reelwright.providers.spi.VendorContext;
 import java.time.Duration;
@@ -96,7 +96,7 @@ public final class OpenAiVideoJobs implements RemoteClipGenerator.ClipJobs {
             } catch (VendorException e) {
                 throw e.kind() == Kind.MODEL_UNAVAILABLE && e.httpStatus() == 404 ? retired() : e;
             }
-            VideoApi.Video video = Wire.read(reply.body(), VideoApi.Video.class, "video create");
+            VideoApi.Video video = WireJson.read(OpenAiErrors.VENDOR, reply.body(), VideoApi.Video.class, "video create");
             if (video.id() == null || video.id().isBlank()) {
                 throw VendorException.of(OpenAiErrors.VENDOR, Kind.STATUS_UNKNOWN, "the create answer carried no video id; check the dashboard before retrying");
             }
@@ -118,7 +118,7 @@ public final class OpenAiVideoJobs implements RemoteClipGenerator.ClipJobs {
                 throw e;
             }
             remember(reply);
-            VideoApi.Video video = Wire.read(reply.body(), VideoApi.Video.class, "video status");
+            VideoApi.Video video = WireJson.read(OpenAiErrors.VENDOR, reply.body(), VideoApi.Video.class, "video status");
             String status = video.status() == null ? "" : video.status();
             return switch (status) {
                 case "completed" -> new JobStatus.Succeeded(List.of(client.videoContent(id.id())));

@@ -11,8 +11,6 @@ import dev.reelwright.providers.runway.api.Task;
 import dev.reelwright.providers.runway.api.TextToVideoRequest;
 import dev.reelwright.providers.spi.VendorContext;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -47,14 +45,14 @@ public final class RunwayClient {
     }
 
     public Task task(String id) {
-        HttpReply reply = http.get(uri("/v1/tasks/" + segment(id)), headers());
+        HttpReply reply = http.get(uri("/v1/tasks/" + VendorHttp.encode(id)), headers());
         if (!reply.ok()) throw errors.from(reply);
         return Task.from(reply.json());
     }
 
     /** Cancels a running task or deletes a finished one ({@code DELETE /v1/tasks/{id}}; 204 likely, unconfirmed: any 2xx). */
     public void delete(String id) {
-        HttpReply reply = http.delete(uri("/v1/tasks/" + segment(id)), headers());
+        HttpReply reply = http.delete(uri("/v1/tasks/" + VendorHttp.encode(id)), headers());
         if (!reply.ok() && reply.status() != 404) throw errors.from(reply);
     }
 
@@ -82,9 +80,5 @@ public final class RunwayClient {
 
     private URI uri(String path) {
         return URI.create(base + path);
-    }
-
-    private static String segment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -2,20 +2,10 @@ package dev.reelwright.providers.runway;
 
 import dev.reelwright.core.error.VendorException;
 import dev.reelwright.core.error.VendorException.Kind;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import dev.reelwright.providers.remote.KeyframeImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The keyframe as Runway's {@code promptImage}: a {@code data:image/…;base64,} URI, whose whole length must be under
@@ -25,7 +15,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class RunwayImages {
     /** Runway's data-URI limit, in characters of the whole URI. */
     static final int MAX_DATA_URI = 5 * 1024 * 1024;
-    private static final float[] QUALITIES = {0.92f, 0.85f, 0.75f, 0.6f};
+    /** Runway names no smallest side, so shrinking may go down to a pixel. */
+    private static final int MIN_SIDE = 1;
 
     private RunwayImages() {}
 
@@ -34,12 +25,7 @@ final class RunwayImages {
     }
 
     static String dataUri(Path image, int maxChars) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(image);
-        } catch (IOException e) {
-            throw VendorException.wrap(RunwayModule.VENDOR, Kind.INVALID_REQUEST, "cannot read the keyframe " + image + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = KeyframeImages.read(RunwayModule.VENDOR, image, "keyframe");
         String type = mediaType(bytes);
         if (type != null) {
             String uri = uri(type, bytes);
@@ -49,26 +35,16 @@ final class RunwayImages {
     }
 
     private static String reencoded(Path image, byte[] bytes, int maxChars) {
-        BufferedImage source;
-        try {
-            source = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            source = null;
-        }
+        BufferedImage source = KeyframeImages.decode(bytes);
         if (source == null) {
             throw VendorException.of(RunwayModule.VENDOR, Kind.INVALID_REQUEST, "the keyframe " + image.getFileName()
                     + " is not a PNG or JPEG that fits Runway's 5 MB data-URI limit, and cannot be re-encoded");
         }
-        BufferedImage rgb = rgb(source, source.getWidth(), source.getHeight());
-        for (int attempt = 0; attempt < 8; attempt++) {
-            for (float quality : QUALITIES) {
-                String uri = uri("image/jpeg", jpeg(rgb, quality));
-                if (uri.length() < maxChars) return uri;
-            }
-            rgb = rgb(rgb, Math.max(1, rgb.getWidth() * 3 / 4), Math.max(1, rgb.getHeight() * 3 / 4));
-        }
-        throw VendorException.of(RunwayModule.VENDOR, Kind.INVALID_REQUEST, "the keyframe " + image.getFileName()
-                + " does not fit Runway's 5 MB data-URI limit even as a small JPEG");
+        byte[] jpeg = KeyframeImages.jpegThatFits(RunwayModule.VENDOR, "keyframe", source, MIN_SIDE,
+                        candidate -> uri("image/jpeg", candidate).length() < maxChars)
+                .orElseThrow(() -> VendorException.of(RunwayModule.VENDOR, Kind.INVALID_REQUEST, "the keyframe " + image.getFileName()
+                        + " does not fit Runway's 5 MB data-URI limit even as a small JPEG"));
+        return uri("image/jpeg", jpeg);
     }
 
     private static String uri(String type, byte[] bytes) {
@@ -82,36 +58,5 @@ final class RunwayImages {
         if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
                 && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') return "image/webp";
         return null;
-    }
-
-    private static BufferedImage rgb(BufferedImage source, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setColor(java.awt.Color.WHITE); // JPEG has no alpha: transparent areas become white
-            g.fillRect(0, 0, width, height);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw VendorException.wrap(RunwayModule.VENDOR, Kind.INVALID_REQUEST, "cannot re-encode the keyframe as JPEG: " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }

@@ -43,7 +43,7 @@ public final class RunwayModule implements VendorModule {
 
     @Override
     public Optional<VideoGenerator> videos(ModelEntry model, VendorContext context) {
-        if (!model.vendor().equals(VENDOR) || !model.kind().equals("video")) return Optional.empty();
+        if (!serves(model, "video")) return Optional.empty();
         return Optional.of(new RemoteClipGenerator(model, context, clipJobs(model, context)));
     }
 

@@ -40,6 +40,11 @@ public interface VendorModule {
                 || context.settings(vendor()).baseUrl() != null : context.key(vendor(), keyVariable()).isPresent();
     }
 
+    /** Whether {@code model} is this vendor's catalog entry of that kind ("video", "speech", ...): each seam serves only those. */
+    default boolean serves(ModelEntry model, String kind) {
+        return model.vendor().equals(vendor()) && model.kind().equals(kind);
+    }
+
     default Optional<ImageGenerator> images(ModelEntry model, VendorContext context) {
         return Optional.empty();
     }

@@ -3,18 +3,12 @@ package dev.reelwright.providers.anthropic;
 import dev.reelwright.core.catalog.ModelCatalog;
 import dev.reelwright.core.catalog.ModelEntry;
 import dev.reelwright.core.model.ProviderSettings;
-import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -23,7 +17,7 @@ final class AnthropicFixture implements AutoCloseable {
     static final String KEY = "sk-ant-api03-test-0123456789";
 
     final FakeServer server = new FakeServer();
-    final FakeTime time = new FakeTime();
+    final FakeTime time = new FakeTime(Instant.parse("2026-11-25T09:00:00Z"));
 
     static ModelEntry entry(String id) {
         return ModelCatalog.bundled().find(id).orElseThrow();
@@ -46,31 +40,5 @@ final class AnthropicFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-    }
-
-    static final class FakeTime extends Clock implements Sleeper {
-        Instant now = Instant.parse("2026-11-25T09:00:00Z");
-        final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public synchronized void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -15,28 +15,18 @@ import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.script.Script;
 import dev.reelwright.providers.remote.PlannerSchema;
 import dev.reelwright.providers.testing.FakeServer;
+import dev.reelwright.providers.testing.HarbourScript;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The planner's Messages API contract: forced tool use, exact request and headers, stop reasons, errors and retries. */
 class AnthropicPlannerContractTest {
-    static final Script SCRIPT = new Script(null, "The Harbour", List.of(
-            new Script.ScriptScene("Dawn", "Every morning, the harbour wakes before the town. Fishing boats slip out past the lighthouse.",
-                    "boats leaving at first light", 3),
-            new Script.ScriptScene("The market", "By eight, the catch is on ice at the market. Gulls argue over what falls.", "", 7)));
+    static final Script SCRIPT = HarbourScript.SCRIPT;
     static final ProductionSpec SPEC = ProductionSpec.DEFAULTS;
 
-    static final String STORYBOARD = """
-            {"title":"The Harbour","scenes":[
-              {"heading":"Dawn","narration":"Every morning, the harbour wakes before the town. Fishing boats slip out past the lighthouse.",
-               "visual":"Small wooden fishing boats leave a stone harbour at first light, a white lighthouse on the breakwater, mist on calm water",
-               "camera":"crane_up","mood":"hopeful","seconds":7.5},
-              {"heading":"The market","narration":"By eight, the catch is on ice at the market. Gulls argue over what falls.",
-               "visual":"A covered fish market in the morning, silver fish on crushed ice, gulls circling the open doors",
-               "camera":"pan_left","mood":"joyful","seconds":6}]}""";
+    static final String STORYBOARD = HarbourScript.storyboard("crane_up", "hopeful", "pan_left", "joyful");
 
     private final AnthropicFixture fake = new AnthropicFixture();
     private final AnthropicPlanner planner = (AnthropicPlanner) new AnthropicModule()

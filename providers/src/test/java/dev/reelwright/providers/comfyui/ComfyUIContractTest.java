@@ -12,31 +12,25 @@ import dev.reelwright.core.error.VendorException.Kind;
 import dev.reelwright.core.model.CameraMove;
 import dev.reelwright.core.model.ProviderSettings;
 import dev.reelwright.core.model.VideoFormat;
-import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.VideoGenerator;
 import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
 import dev.reelwright.providers.testing.FakeServer.Answer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +50,7 @@ class ComfyUIContractTest {
 
     @BeforeEach
     void files() throws IOException {
-        keyframe = tmp.resolve("keyframe.png");
-        BufferedImage image = new BufferedImage(128, 72, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 72; y++) for (int x = 0; x < 128; x++) image.setRGB(x, y, x << 17 | y << 9 | 40);
-        ImageIO.write(image, "png", keyframe.toFile());
+        keyframe = TestContexts.writePng(tmp.resolve("keyframe.png"), 128, 72, (x, y) -> x << 17 | y << 9 | 40);
         Files.createDirectories(tmp.resolve("out"));
         request = new ClipRequest(keyframe, "A fox in fresh snow", CameraMove.DOLLY_IN, 96, new VideoFormat(1280, 720, 24), 42);
     }
@@ -358,35 +349,5 @@ class ComfyUIContractTest {
         assertThat(new ComfyUIModule().configured(nothing)).isFalse();
         assertThat(new ComfyUIModule().baseUrl(nothing).toString()).isEqualTo("http://127.0.0.1:8188");
         assertThat(new ComfyUIModule().keyVariable()).isNull();
-    }
-
-    /** A clock that moves only when the runner sleeps. */
-    static final class FakeTime extends Clock implements Sleeper {
-        private final Instant start = Instant.parse("2026-11-25T00:00:00Z");
-        private Instant now = start;
-
-        @Override
-        public synchronized void sleep(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        Duration elapsed() {
-            return Duration.between(start, now);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,18 +1,13 @@
 package dev.reelwright.providers.fal;
 
 import dev.reelwright.core.model.ProviderSettings;
-import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
 import dev.reelwright.providers.testing.FakeServer.Answer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +71,6 @@ final class FalFake {
         storage.on("POST", "/storage/upload/initiate", tickets.toArray(Answer[]::new));
     }
 
-    static byte[] png() {
-        byte[] bytes = new byte[64];
-        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-        System.arraycopy(magic, 0, bytes, 0, magic.length);
-        return bytes;
-    }
-
     static byte[] wav() {
         byte[] bytes = new byte[64];
         System.arraycopy("RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 16);
@@ -97,33 +85,6 @@ final class FalFake {
 
     static String json(String text) {
         return text.replace('\'', '"');
-    }
-
-    /** A clock that moves only when the poll loop sleeps, so deadlines pass without waiting. */
-    static final class FakeTime extends Clock implements Sleeper {
-        Instant now = Instant.parse("2026-11-25T00:00:00Z");
-        final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** A context on the fake whose clock only advances with the poll loop's sleeps, and whose job timeout is {@code seconds}. */

@@ -85,12 +85,12 @@ class FalSeamsContractTest {
         String endpoint = FLUX_PRO.model();
         job(endpoint, "img-1", "{'images':[{'url':'" + server.baseUrl() + "/files/key.png','width':1280,'height':720,'content_type':'image/png'}],"
                 + "'seed':7,'has_nsfw_concepts':[false],'prompt':'x','timings':{}}");
-        server.on("GET", "/files/key.png", Answer.bytes(200, "image/png", FalFake.png()));
+        server.on("GET", "/files/key.png", Answer.bytes(200, "image/png", TestContexts.fakePng()));
         ImageGenerator images = module.images(FLUX_PRO, context()).orElseThrow();
 
         ImageGenerator.GeneratedImage image = images.generate(new KeyframeRequest("A red fox in snow", Mood.CALM, 7, 1280, 720), folder);
 
-        assertThat(Files.readAllBytes(folder.resolve(image.file()))).isEqualTo(FalFake.png());
+        assertThat(Files.readAllBytes(folder.resolve(image.file()))).isEqualTo(TestContexts.fakePng());
         assertThat(image.charge().usd()).isEqualTo(0.04);
         assertThat(image.charge().estimated()).isTrue();
         Recorded submit = server.requests("POST", "/fal-ai/flux-pro/v1.1").getFirst();
@@ -146,7 +146,7 @@ class FalSeamsContractTest {
 
     @Test
     void avatarUploadsImageAndAudioAndReturnsTheTalkingClip() throws IOException {
-        Path face = Files.write(dir.resolve("face.img"), FalFake.png());
+        Path face = Files.write(dir.resolve("face.img"), TestContexts.fakePng());
         Path voice = Files.write(dir.resolve("voice.wav"), FalFake.wav());
         FalFake.uploads(server, server, "face.png", "voice.wav");
         String endpoint = AVATAR.model();
@@ -161,7 +161,7 @@ class FalSeamsContractTest {
         assertThat(clip.charge().usd()).isCloseTo(0.115 * 4.2, within(1e-9));
         List<Recorded> initiates = server.requests("POST", "/storage/upload/initiate");
         assertThat(initiates).extracting(r -> r.json().path("content_type").asText()).containsExactly("image/png", "audio/wav");
-        assertThat(server.requests("PUT", "/put/face.png").getFirst().body()).isEqualTo(FalFake.png());
+        assertThat(server.requests("PUT", "/put/face.png").getFirst().body()).isEqualTo(TestContexts.fakePng());
         assertThat(server.requests("PUT", "/put/voice.wav").getFirst().body()).isEqualTo(FalFake.wav());
         Recorded submit = server.requests("POST", "/fal-ai/kling-video/ai-avatar/v2/pro").getFirst();
         assertThat(submit.header("Authorization")).isEqualTo("Key " + KEY);

@@ -27,6 +27,7 @@ import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
 import dev.reelwright.providers.testing.FakeServer.Answer;
 import dev.reelwright.providers.testing.FakeServer.Recorded;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class FalVideoContractTest {
 
     @BeforeEach
     void files() throws IOException {
-        keyframe = Files.write(dir.resolve("keyframe.img"), FalFake.png());
+        keyframe = Files.write(dir.resolve("keyframe.img"), TestContexts.fakePng());
         folder = Files.createDirectories(dir.resolve("step"));
     }
 
@@ -133,7 +134,7 @@ class FalVideoContractTest {
         assertThat(initiate.json().path("file_name").asText()).isEqualTo("keyframe.png");
 
         Recorded put = sent.get(1);
-        assertThat(put.body()).isEqualTo(FalFake.png());
+        assertThat(put.body()).isEqualTo(TestContexts.fakePng());
         assertThat(put.header("Content-Type")).isEqualTo("image/png");
         assertThat(put.header("Authorization")).as("the pre-signed upload URL gets no fal key").isNull();
         assertThat(put.query()).isEqualTo("X-Goog-Signature=abc");
@@ -365,7 +366,7 @@ class FalVideoContractTest {
         happyPath(endpoint, REQUEST);
         server.on("GET", requestPath(endpoint, REQUEST) + "/status", inProgress(server, endpoint, REQUEST));
         server.on("PUT", requestPath(endpoint, REQUEST) + "/cancel", Answer.json(202, json("{'status':'CANCELLATION_REQUESTED'}")));
-        FalFake.FakeTime time = new FalFake.FakeTime();
+        FakeTime time = new FakeTime();
 
         VendorException error = catchThrowableOfType(VendorException.class,
                 () -> generator(KLING_I2V, FalFake.timed(server, time, 60, recorder)).generate(request(), folder));

@@ -20,15 +20,13 @@ import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
 import dev.reelwright.providers.testing.FakeServer.Answer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -72,9 +70,7 @@ class GoogleVeoContractTest {
     void setUp() throws IOException {
         server = new FakeServer();
         recorder = new TestContexts.Recorder();
-        png = new byte[64];
-        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-        System.arraycopy(magic, 0, png, 0, magic.length);
+        png = TestContexts.fakePng();
         keyframe = Files.write(dir.resolve("keyframe.img"), png);
     }
 
@@ -469,32 +465,5 @@ class GoogleVeoContractTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** A clock that moves only when the runner sleeps (as in core's JobRunnerTest). */
-    static final class FakeTime extends Clock implements Sleeper {
-        Instant now = Instant.parse("2026-11-25T00:00:00Z");
-        final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

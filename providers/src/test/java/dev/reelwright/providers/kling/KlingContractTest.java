@@ -15,26 +15,24 @@ import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.remote.JobId;
 import dev.reelwright.core.remote.JobRunner;
 import dev.reelwright.core.remote.PollPolicy;
-import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.LipSyncer;
 import dev.reelwright.core.spi.VideoGenerator;
 import dev.reelwright.providers.http.VendorHttp;
+import dev.reelwright.providers.remote.CameraWords;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
 import dev.reelwright.providers.testing.FakeServer.Answer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
-import java.awt.image.BufferedImage;
+import dev.reelwright.providers.testing.TruncatingServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,7 +41,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -72,10 +69,7 @@ class KlingContractTest {
 
     @BeforeEach
     void files() throws IOException {
-        keyframe = tmp.resolve("keyframe.png");
-        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 360; y++) for (int x = 0; x < 640; x++) image.setRGB(x, y, (x % 256) << 16 | (y % 256) << 8 | 60);
-        ImageIO.write(image, "png", keyframe.toFile());
+        keyframe = TestContexts.writePng(tmp.resolve("keyframe.png"), 640, 360, (x, y) -> (x % 256) << 16 | (y % 256) << 8 | 60);
         Files.createDirectories(tmp.resolve("out"));
     }
 
@@ -240,7 +234,7 @@ class KlingContractTest {
                     }
                     default -> {
                         assertThat(body.has("camera_control")).isFalse();
-                        assertThat(body.path("prompt").asText()).isEqualTo("A red kite over green hills. " + KlingCamera.words(CameraMove.STATIC));
+                        assertThat(body.path("prompt").asText()).isEqualTo("A red kite over green hills. " + CameraWords.sentence(CameraMove.STATIC));
                     }
                 }
                 assertThat(body.has("image_tail")).isFalse();
@@ -553,37 +547,5 @@ class KlingContractTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** A clock that moves only when the runner sleeps. */
-    static final class FakeTime extends Clock implements Sleeper {
-        final Instant start = Instant.parse("2026-11-25T00:00:00Z");
-        final List<Duration> sleeps = new ArrayList<>();
-        private Instant now = start;
-
-        @Override
-        public synchronized void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        Duration elapsed() {
-            return Duration.between(start, now);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,19 +3,13 @@ package dev.reelwright.providers.openai;
 import dev.reelwright.core.catalog.ModelCatalog;
 import dev.reelwright.core.catalog.ModelEntry;
 import dev.reelwright.core.model.ProviderSettings;
-import dev.reelwright.core.remote.JobId;
-import dev.reelwright.core.remote.JobListener;
-import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +26,7 @@ final class OpenAiFixture implements AutoCloseable {
     static final ModelCatalog CATALOG = ModelCatalog.bundled();
 
     final FakeServer server = new FakeServer();
-    final FakeTime time = new FakeTime();
+    final FakeTime time = new FakeTime(Instant.parse("2026-11-25T09:00:00Z"));
 
     static ModelEntry entry(String id) {
         return CATALOG.find(id).orElseThrow();
@@ -100,38 +94,5 @@ final class OpenAiFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-    }
-
-    /** Time that passes only when slept; records the sleeps and the journaled job ids. */
-    static final class FakeTime extends Clock implements Sleeper, JobListener {
-        Instant now = Instant.parse("2026-11-25T09:00:00Z");
-        final List<Duration> sleeps = new ArrayList<>();
-        final List<JobId> submitted = new ArrayList<>();
-
-        @Override
-        public synchronized void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public void submitted(JobId id) {
-            submitted.add(id);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

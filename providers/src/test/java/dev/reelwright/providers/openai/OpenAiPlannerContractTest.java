@@ -17,27 +17,17 @@ import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.script.Script;
 import dev.reelwright.providers.remote.PlannerSchema;
 import dev.reelwright.providers.testing.FakeServer;
+import dev.reelwright.providers.testing.HarbourScript;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The planner's Chat Completions contract: exact request, structured answer, refusals, truncation and retries. */
 class OpenAiPlannerContractTest {
-    static final Script SCRIPT = new Script(null, "The Harbour", List.of(
-            new Script.ScriptScene("Dawn", "Every morning, the harbour wakes before the town. Fishing boats slip out past the lighthouse.",
-                    "boats leaving at first light", 3),
-            new Script.ScriptScene("The market", "By eight, the catch is on ice at the market. Gulls argue over what falls.", "", 7)));
+    static final Script SCRIPT = HarbourScript.SCRIPT;
     static final ProductionSpec SPEC = ProductionSpec.DEFAULTS;
 
-    static final String STORYBOARD = """
-            {"title":"The Harbour","scenes":[
-              {"heading":"Dawn","narration":"Every morning, the harbour wakes before the town. Fishing boats slip out past the lighthouse.",
-               "visual":"Small wooden fishing boats leave a stone harbour at first light, a white lighthouse on the breakwater, mist on calm water",
-               "camera":"dolly_in","mood":"calm","seconds":7.5},
-              {"heading":"The market","narration":"By eight, the catch is on ice at the market. Gulls argue over what falls.",
-               "visual":"A covered fish market in the morning, silver fish on crushed ice, gulls circling the open doors",
-               "camera":"pan_right","mood":"joyful","seconds":6}]}""";
+    static final String STORYBOARD = HarbourScript.storyboard("dolly_in", "calm", "pan_right", "joyful");
 
     private final OpenAiFixture fake = new OpenAiFixture();
     private final OpenAiPlanner planner = (OpenAiPlanner) new OpenAiModule().planner(OpenAiFixture.entry("openai/gpt-4o"), fake.context()).orElseThrow();

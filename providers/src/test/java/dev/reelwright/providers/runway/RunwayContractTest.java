@@ -15,14 +15,16 @@ import dev.reelwright.core.remote.JobId;
 import dev.reelwright.core.remote.JobRunner;
 import dev.reelwright.core.remote.JobStatus;
 import dev.reelwright.core.remote.PollPolicy;
-import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.VideoGenerator;
 import dev.reelwright.providers.http.VendorHttp;
+import dev.reelwright.providers.remote.CameraWords;
 import dev.reelwright.providers.spi.VendorContext;
 import dev.reelwright.providers.testing.FakeServer;
 import dev.reelwright.providers.testing.FakeServer.Answer;
+import dev.reelwright.providers.testing.FakeTime;
 import dev.reelwright.providers.testing.TestContexts;
+import dev.reelwright.providers.testing.TruncatingServer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -30,9 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -59,10 +58,7 @@ class RunwayContractTest {
 
     @BeforeEach
     void keyframe() throws IOException {
-        keyframe = tmp.resolve("keyframe.png");
-        BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 36; y++) for (int x = 0; x < 64; x++) image.setRGB(x, y, (x * 4) << 16 | (y * 7) << 8 | 90);
-        ImageIO.write(image, "png", keyframe.toFile());
+        keyframe = TestContexts.writePng(tmp.resolve("keyframe.png"), 64, 36, (x, y) -> (x * 4) << 16 | (y * 7) << 8 | 90);
         Files.createDirectories(tmp.resolve("out"));
     }
 
@@ -156,12 +152,12 @@ class RunwayContractTest {
     @Test
     void writesEveryCameraMoveIntoThePromptWithinRunwaysLimit() {
         for (CameraMove move : CameraMove.values()) {
-            assertThat(RunwayPrompts.promptText("A field.", move)).startsWith("A field. ").endsWith(RunwayPrompts.words(move));
+            assertThat(RunwayPrompts.promptText("A field.", move)).startsWith("A field. ").endsWith(CameraWords.sentence(move));
         }
         String text = RunwayPrompts.promptText("word ".repeat(400), CameraMove.ORBIT);
         assertThat(text.length()).isLessThanOrEqualTo(1000);
         assertThat(text).endsWith("The camera orbits slowly around the subject.");
-        assertThat(RunwayPrompts.promptText(null, CameraMove.STATIC)).isEqualTo(RunwayPrompts.words(CameraMove.STATIC));
+        assertThat(RunwayPrompts.promptText(null, CameraMove.STATIC)).isEqualTo(CameraWords.sentence(CameraMove.STATIC));
         assertThat(RunwayVideoJobs.seed(-1)).isEqualTo(4_294_967_295L);
         assertThat(RunwayVideoJobs.seed(4_294_967_296L + 7)).isEqualTo(7);
     }
@@ -378,35 +374,5 @@ class RunwayContractTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** A clock that moves only when the poll loop sleeps, so a 60 s deadline passes instantly. */
-    static final class FakeTime extends Clock implements Sleeper {
-        private final Instant start = Instant.parse("2026-11-25T00:00:00Z");
-        private Instant now = start;
-
-        @Override
-        public void sleep(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        Duration elapsed() {
-            return Duration.between(start, now);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

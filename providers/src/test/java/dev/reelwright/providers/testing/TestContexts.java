@@ -8,6 +8,7 @@ import dev.reelwright.core.remote.Sleeper;
 import dev.reelwright.core.spi.MediaVerifier;
 import dev.reelwright.providers.http.VendorHttp;
 import dev.reelwright.providers.spi.VendorContext;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,10 +16,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntBinaryOperator;
 import java.util.random.RandomGenerator;
+import javax.imageio.ImageIO;
 
 /** Vendor contexts for contract tests: a fake environment, instant sleeps (recorded), and a byte-level verifier. */
 public final class TestContexts {
@@ -73,6 +75,22 @@ public final class TestContexts {
         return bytes;
     }
 
+    /** The smallest byte string {@link #MAGIC_BYTES} accepts as an image: the 8-byte PNG signature and zero padding to 64 bytes. */
+    public static byte[] fakePng() {
+        byte[] bytes = new byte[64];
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        System.arraycopy(magic, 0, bytes, 0, magic.length);
+        return bytes;
+    }
+
+    /** Writes a real (decodable) RGB PNG whose pixel at (x, y) is {@code rgb(x, y)}, for adapters that read or re-encode the keyframe. */
+    public static Path writePng(Path file, int width, int height, IntBinaryOperator rgb) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) image.setRGB(x, y, rgb.applyAsInt(x, y));
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
     private static byte[] head(Path file) {
         try (var in = Files.newInputStream(file)) {
             return in.readNBytes(16);
@@ -86,5 +104,4 @@ public final class TestContexts {
         for (int i = 0; i < expected.length; i++) if ((head[i] & 0xFF) != expected[i]) return false;
         return true;
     }
-
 }

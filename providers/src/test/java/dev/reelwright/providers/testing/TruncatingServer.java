@@ -1,4 +1,4 @@
-package dev.reelwright.providers.kling;
+package dev.reelwright.providers.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
  * A download host that breaks off: it promises {@code declared} bytes in Content-Length, sends {@code body}, and
  * closes the socket, as a failing CDN would. Raw sockets, because the JDK HttpServer keeps such a connection open.
  */
-final class TruncatingServer implements AutoCloseable {
+public final class TruncatingServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
 
-    TruncatingServer(byte[] body, long declared) throws IOException {
+    public TruncatingServer(byte[] body, long declared) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
@@ -34,7 +34,7 @@ final class TruncatingServer implements AutoCloseable {
         });
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     }
 
