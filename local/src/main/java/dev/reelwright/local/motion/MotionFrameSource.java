@@ -9,7 +9,7 @@ final class MotionFrameSource implements FrameSource {
     private final int height;
     private final double scale;
     private SourceImage source;
-    private final int[] line;
+    private final AffineSampler.Scratch scratch;
 
     /**
      * @param scale source pixels of {@code source} per pixel of the image the path was planned on (1, or 1/n when the
@@ -21,7 +21,7 @@ final class MotionFrameSource implements FrameSource {
         this.scale = scale;
         this.width = width;
         this.height = height;
-        this.line = new int[source.stride + 1];
+        this.scratch = new AffineSampler.Scratch(width);
     }
 
     @Override
@@ -40,7 +40,7 @@ final class MotionFrameSource implements FrameSource {
         double k = scale;
         // Scaling source coordinates about pixel centres: x' = (x + 0.5) * k - 0.5.
         double off = 0.5 * k - 0.5;
-        AffineSampler.render(s, m.a() * k, m.b() * k, m.c() * k + off, m.d() * k, m.e() * k, m.f() * k + off, rgb, width, height, line);
+        AffineSampler.render(s, m.a() * k, m.b() * k, m.c() * k + off, m.d() * k, m.e() * k, m.f() * k + off, rgb, width, height, scratch);
     }
 
     @Override

@@ -62,9 +62,36 @@ class MotionClipDecoderTest {
         AffineSampler.render(source, 1, 0, 0, 0, 1, 0, out, 64, 36);
         int[] original = image.getRGB(0, 0, 64, 36, null, 0, 64);
         for (int i = 0; i < original.length; i++) assertThat(out[i]).isEqualTo(original[i] & 0xFFFFFF);
-        int[] scratch = new int[source.stride + 1];
+        AffineSampler.Scratch scratch = new AffineSampler.Scratch(64);
         AffineSampler.render(source, 1, 0, 0, 0, 1, 0, out, 64, 36, scratch);
         for (int i = 0; i < original.length; i++) assertThat(out[i]).isEqualTo(original[i] & 0xFFFFFF);
+    }
+
+    @Test
+    void theSeparableAndTheGeneralPathAgree() {
+        SourceImage source = SourceImage.of(waves(97, 61));
+        int w = 120, h = 70;
+        int[] separable = new int[w * h], general = new int[w * h];
+        // Zoomed in, offset, and running off the right and bottom edges, where both clamp.
+        double a = 0.83, c = 13.4, e = 0.87, f = 2.6;
+        AffineSampler.render(source, a, 0, c, 0, e, f, separable, w, h, new AffineSampler.Scratch(w));
+        // A shear far too small to move a sample sends the same map down the rotated path.
+        AffineSampler.render(source, a, 1e-12, c, 1e-12, e, f, general, w, h, new AffineSampler.Scratch(w));
+        for (int i = 0; i < separable.length; i++) {
+            for (int shift = 0; shift < 24; shift += 8) {
+                assertThat(Math.abs(((separable[i] >> shift) & 0xFF) - ((general[i] >> shift) & 0xFF))).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void bgrImagesAreReadAsGetRgbReadsThem() {
+        BufferedImage bgr = new BufferedImage(53, 29, BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(waves(53, 29), 0, 0, null);
+        int[] rgb = bgr.getRGB(0, 0, 53, 29, null, 0, 53);
+        assertThat(SourceImage.of(bgr).pixels).isEqualTo(SourceImage.of(53, 29, rgb).pixels);
+        BufferedImage part = bgr.getSubimage(5, 3, 40, 20);
+        assertThat(SourceImage.of(part).pixels).isEqualTo(SourceImage.of(40, 20, part.getRGB(0, 0, 40, 20, null, 0, 40)).pixels);
     }
 
     @Test

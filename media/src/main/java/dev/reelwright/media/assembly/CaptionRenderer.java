@@ -41,6 +41,9 @@ final class CaptionRenderer {
     private int cachedCue = -1;
     private Layout layout;
     private final Map<Integer, Overlay> overlays = new HashMap<>();
+    /** Work rows for blending, as wide as the frame (no caption is wider). */
+    private final int[] ink;
+    private final int[] under;
 
     /** A rendered caption: premultiplied ARGB pixels and where they go. */
     record Overlay(int[] argb, int width, int height, int left, int top) {}
@@ -56,6 +59,8 @@ final class CaptionRenderer {
         this.cues = cues.stream().sorted(Comparator.comparingDouble(CaptionCue::start)).toList();
         this.font = cues.isEmpty() ? null : Graphics.sans(Font.BOLD);
         this.safe = safeArea(format);
+        this.ink = new int[format.width()];
+        this.under = new int[format.width()];
     }
 
     /** The title-safe rectangle captions stay inside. */
@@ -81,7 +86,12 @@ final class CaptionRenderer {
     boolean draw(int frame, int[] rgb) {
         Overlay overlay = overlayAt(frame / (double) format.fps());
         if (overlay == null) return false;
-        Pixels.over(overlay.argb(), overlay.width(), overlay.height(), overlay.left(), overlay.top(), rgb, format.width(), format.height());
+        int[] a = ink, b = under;
+        if (overlay.width() > a.length) {
+            a = new int[overlay.width()];
+            b = new int[overlay.width()];
+        }
+        Pixels.over(overlay.argb(), overlay.width(), overlay.height(), overlay.left(), overlay.top(), rgb, format.width(), format.height(), a, b);
         return true;
     }
 

@@ -89,8 +89,9 @@ public final class FfmpegVideoAssembler implements VideoAssembler {
         boolean done = false;
         long encodeNanos = 0;
         try {
+            // Rendering starts first, so the encoder's start-up (x264, AAC, the file) overlaps the first frames.
+            renderer.start();
             try (VideoEncoder encoder = new VideoEncoder(temp, timeline.format(), settings)) {
-                renderer.start();
                 for (int f = 0; f < total; f++) {
                     FramePacket packet = filled.take();
                     if (packet == FrameProducer.END) throw renderFailure(producer, f);

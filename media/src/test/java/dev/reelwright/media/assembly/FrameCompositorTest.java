@@ -134,6 +134,41 @@ class FrameCompositorTest {
     }
 
     @Test
+    void overMatchesStraightAlphaCompositingExactly() {
+        java.util.Random random = new java.util.Random(3);
+        int w = 37, h = 5, fw = 50, fh = 9;
+        int[] overlay = new int[w * h];
+        for (int i = 0; i < overlay.length; i++) {
+            int a = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> 255;
+                default -> random.nextInt(256);
+            };
+            // Premultiplied: no channel above alpha.
+            int r = random.nextInt(a + 1), g = random.nextInt(a + 1), b = random.nextInt(a + 1);
+            overlay[i] = a << 24 | r << 16 | g << 8 | b;
+        }
+        int[] frame = new int[fw * fh];
+        for (int i = 0; i < frame.length; i++) frame[i] = random.nextInt() & 0xFFFFFF;
+        int[] expected = frame.clone();
+        int left = 20, top = -1; // partly off the right and top edges
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int fx = left + x, fy = top + y;
+                if (fx < 0 || fy < 0 || fx >= fw || fy >= fh) continue;
+                int o = overlay[y * w + x], a = o >>> 24, d = expected[fy * fw + fx], out = 0;
+                for (int shift = 0; shift < 24; shift += 8) {
+                    int c = ((o >> shift) & 0xFF) + (int) Math.round(((d >> shift) & 0xFF) * (255 - a) / 255.0);
+                    out |= c << shift;
+                }
+                expected[fy * fw + fx] = out;
+            }
+        }
+        Pixels.over(overlay, w, h, left, top, frame, fw, fh);
+        assertThat(frame).isEqualTo(expected);
+    }
+
+    @Test
     void aClipNobodyAcceptsFailsUpFront() {
         assertThatThrownBy(() -> new FrameCompositor(timeline(0, 3), List.of(), new TitleCardRenderer(FORMAT, Brand.DEFAULT)))
                 .isInstanceOf(ReelwrightException.class).hasMessageContaining("c1.idx");
