@@ -1,0 +1,237 @@
+package dev.reelwright.media.quality;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+import dev.reelwright.core.error.InputException;
+import dev.reelwright.core.error.ReelwrightException;
+import dev.reelwright.media.Ffmpeg;
+import dev.reelwright.media.MediaProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Decodes a clip once, front to back, on its own thread, and hands over frames already scaled to the working size
+ * by FFmpeg's scaler (area averaging: no aliasing when a 1080p frame shrinks five times). The decoder runs one frame
+ * ahead of the analysis in a short queue, so decoding and analysis overlap on two cores and only a few frames are
+ * ever in memory. When the frame shrinks a lot the H.264 deblocking filter is skipped: its effect is far below a
+ * working pixel and it is a good share of decoding time.
+ */
+final class FrameStream implements AutoCloseable {
+    private static final Object END = new Object();
+    private static final int QUEUE = 4;
+
+    private final Path clip;
+    private final FFmpegFrameGrabber grabber;
+    private final WorkingSize size;
+    private final int detailStride;
+    private final int sourceWidth;
+    private final int sourceHeight;
+    private final double fps;
+    private final double lengthSeconds;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Thread thread;
+    private volatile boolean closed;
+    private boolean ended;
+
+    /** Source facts as the container states them. */
+    record Facts(int width, int height, double fps, double seconds) {}
+
+    FrameStream(Path clip, int longSide, int detailLongSide, int detailStride) {
+        if (!Files.isRegularFile(clip)) throw new InputException(clip + ": no such file");
+        Ffmpeg.load();
+        this.clip = clip;
+        this.detailStride = Math.max(1, detailStride);
+        MediaProbe.Info info;
+        try {
+            info = MediaProbe.probe(clip);
+        } catch (ReelwrightException e) {
+            throw new InputException(clip + ": cannot decode as video (" + message(e) + ")", e);
+        }
+        if (!info.hasVideo() || info.width() <= 0 || info.height() <= 0) throw new InputException(clip + ": has no video stream");
+        this.sourceWidth = info.width();
+        this.sourceHeight = info.height();
+        this.size = WorkingSize.of(sourceWidth, sourceHeight, longSide, detailLongSide);
+        this.fps = info.fps() > 0 && Double.isFinite(info.fps()) ? info.fps() : 30;
+        this.lengthSeconds = info.videoSeconds() > 0 ? info.videoSeconds() : info.seconds();
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(clip.toFile());
+        g.setImageMode(FrameGrabber.ImageMode.RAW);
+        g.setVideoOption("threads", String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors())));
+        if (Math.max(sourceWidth, sourceHeight) >= 2.5 * longSide) g.setVideoOption("skip_loop_filter", "all");
+        try {
+            g.start();
+        } catch (Exception e) {
+            release(g);
+            throw new InputException(clip + ": cannot decode as video (" + message(e) + ")", e);
+        }
+        if (!g.hasVideo()) {
+            release(g);
+            throw new InputException(clip + ": has no video stream");
+        }
+        this.grabber = g;
+        this.thread = new Thread(this::decodeAll, "quality-decode");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    WorkingSize size() {
+        return size;
+    }
+
+    Facts facts() {
+        return new Facts(sourceWidth, sourceHeight, fps, lengthSeconds);
+    }
+
+    /** The next frame, or null at the end of the clip. */
+    DecodedFrame next() {
+        if (ended) return null;
+        Object item;
+        try {
+            item = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding " + clip, e);
+        }
+        if (item == END) {
+            ended = true;
+            return null;
+        }
+        if (item instanceof RuntimeException failure) {
+            ended = true;
+            throw failure;
+        }
+        return (DecodedFrame) item;
+    }
+
+    private void decodeAll() {
+        Scaler small = new Scaler(size.width(), size.height()), large = new Scaler(size.detailWidth(), size.detailHeight());
+        long first = Long.MIN_VALUE;
+        int index = 0;
+        try {
+            Frame frame;
+            while (!closed && (frame = grabber.grabImage()) != null) {
+                if (!(frame.opaque instanceof AVFrame picture)) continue;
+                if (first == Long.MIN_VALUE) first = frame.timestamp;
+                Mat bgr = small.scale(picture);
+                Mat detail = index % detailStride == 0 ? large.scale(picture) : null;
+                double seconds = frame.timestamp == 0 && first == 0 && index > 0 ? index / fps : (frame.timestamp - first) / 1e6;
+                DecodedFrame decoded = new DecodedFrame(index++, seconds, bgr, detail);
+                if (!offer(decoded)) {
+                    decoded.close();
+                    return;
+                }
+            }
+            if (index == 0) {
+                offer(new InputException(clip + ": holds no decodable video frames"));
+                return;
+            }
+            offer(END);
+        } catch (Exception e) {
+            offer(new InputException(clip + ": cannot decode frame " + index + " (" + message(e) + ")", e));
+        } finally {
+            small.close();
+            large.close();
+        }
+    }
+
+    /**
+     * FFmpeg's scaler into BGR at one size. It writes through a buffer whose rows are 64-byte aligned with room to
+     * spare (its vector code may write past an unaligned row's end, which corrupts the heap on portrait sizes), and
+     * each frame is then copied into a plain, continuous image.
+     */
+    private static final class Scaler implements AutoCloseable {
+        private final int width;
+        private final int height;
+        private final int stride;
+        private final BytePointer buffer;
+        private final Mat view;
+        private final PointerPointer<?> planes;
+        private final IntPointer strides;
+        private SwsContext context;
+
+        Scaler(int width, int height) {
+            this.width = width;
+            this.height = height;
+            this.stride = (width * 3 + 63) / 64 * 64;
+            this.buffer = new BytePointer((long) stride * height + 64);
+            this.view = new Mat(height, width, CV_8UC3, buffer, stride);
+            this.planes = new PointerPointer<>(4).put(0, buffer);
+            this.strides = new IntPointer(stride, 0, 0, 0);
+        }
+
+        Mat scale(AVFrame picture) {
+            context = sws_getCachedContext(context, picture.width(), picture.height(), picture.format(),
+                    width, height, AV_PIX_FMT_BGR24, SWS_AREA, null, null, (DoublePointer) null);
+            sws_scale(context, picture.data(), picture.linesize(), 0, picture.height(), planes, strides);
+            Mat out = new Mat();
+            view.copyTo(out);
+            return out;
+        }
+
+        @Override
+        public void close() {
+            if (context != null) sws_freeContext(context);
+            context = null;
+            view.close();
+            planes.close();
+            strides.close();
+            buffer.close();
+        }
+    }
+
+    private boolean offer(Object item) {
+        try {
+            while (!closed) {
+                if (queue.offer(item, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item instanceof DecodedFrame frame) frame.close();
+        }
+        release(grabber);
+    }
+
+    private static void release(FFmpegFrameGrabber g) {
+        try {
+            g.stop();
+            g.release();
+        } catch (Exception ignored) {
+            // closing a file we only read; nothing to recover
+        }
+    }
+
+    private static String message(Exception e) {
+        String text = e.getMessage();
+        return text == null ? e.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.reelwright.media.quality;
+
+import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.QualityInspector;
+import dev.reelwright.core.quality.QualityReport;
+import dev.reelwright.core.quality.QualityThresholds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Measures the inspector on the generated {@link QualityTestSet}: per artifact, the ROC AUC of its score on clips with
+ * that artifact at medium strength against all clean clips (hard negatives included), the recall at the threshold at
+ * each strength, the false-rejection rate on clean clips (rejected for any artifact), and the speed in frames per
+ * second, on the set and on a 1080p clip.
+ */
+public final class QualityBench {
+    private QualityBench() {}
+
+    /** What to run: the clips' settings, how many seeds of each case, whether to time a 1080p clip too. */
+    public record Options(QualityTestSet.Settings settings, int seeds, boolean fullHd) {
+        public static final Options DEFAULT = new Options(QualityTestSet.Settings.DEFAULT, 6, true);
+    }
+
+    /** One artifact's row: AUC at medium strength, and recall at the threshold for each strength. */
+    public record ArtifactRow(Artifact artifact, double auc, double recallWeak, double recallMedium, double recallStrong,
+                              double rightReasonMedium, int positivesPerStrength) {}
+
+    public record ClipResult(QualityTestSet.LabelledClip clip, QualityReport report) {}
+
+    public record Result(List<ArtifactRow> rows, double falseRejection, int cleanClips, List<String> falselyRejected,
+                         double framesPerSecond, double fullHdFramesPerSecond, int fullHdFrames, double generateSeconds,
+                         List<ClipResult> clips) {}
+
+    /** Builds the set into {@code dir} (created; left for the caller to delete), inspects every clip and scores. */
+    public static Result run(Path dir, Options options, QualityInspector inspector, QualityThresholds thresholds) {
+        long started = System.nanoTime();
+        List<QualityTestSet.LabelledClip> clips = QualityTestSet.build(dir, options.settings(), options.seeds(), EnumSet.allOf(QualityTestSet.Strength.class));
+        double generateSeconds = (System.nanoTime() - started) / 1e9;
+        // One throwaway inspection warms the JIT and loads the natives, so speeds are steady-state.
+        inspector.inspect(clips.get(0).file(), null, null);
+        List<ClipResult> results = new ArrayList<>();
+        double inspectSeconds = 0;
+        long frames = 0;
+        for (QualityTestSet.LabelledClip clip : clips) {
+            QualityReport report = inspector.inspect(clip.file(), null, null);
+            results.add(new ClipResult(clip, report));
+            inspectSeconds += report.seconds();
+            frames += report.framesAnalysed();
+        }
+        List<ClipResult> clean = results.stream().filter(r -> r.clip().clean()).toList();
+        List<String> falselyRejected = clean.stream().filter(r -> !r.report().accepted())
+                .map(r -> r.clip().name() + " (" + r.report().failing() + ")").toList();
+        List<ArtifactRow> rows = new ArrayList<>();
+        for (Artifact artifact : QualityTestSet.injectable()) {
+            List<Double> negatives = clean.stream().map(r -> r.report().score(artifact)).toList();
+            List<ClipResult> medium = of(results, artifact, QualityTestSet.Strength.MEDIUM);
+            List<Double> positives = medium.stream().map(r -> r.report().score(artifact)).toList();
+            double rightReason = medium.stream().filter(r -> artifact.label().equals(r.report().failing())).count() / (double) Math.max(1, medium.size());
+            rows.add(new ArtifactRow(artifact, auc(positives, negatives),
+                    recall(of(results, artifact, QualityTestSet.Strength.WEAK), artifact, thresholds),
+                    recall(medium, artifact, thresholds),
+                    recall(of(results, artifact, QualityTestSet.Strength.STRONG), artifact, thresholds),
+                    rightReason, medium.size()));
+        }
+        double fullHdFps = 0;
+        int fullHdFrames = 0;
+        if (options.fullHd()) {
+            QualityTestSet.Settings hd = new QualityTestSet.Settings(1920, 1080, 30, 5.0);
+            Path file = QualityTestSet.render(dir.resolve("speed-1080p.mp4"), QualityTestSet.Kind.PAN_SHAPES, 1, hd);
+            QualityReport first = inspector.inspect(file, null, null);
+            QualityReport second = inspector.inspect(file, null, null);
+            QualityReport best = first.seconds() < second.seconds() ? first : second;
+            fullHdFps = best.framesPerSecond();
+            fullHdFrames = best.framesAnalysed();
+        }
+        return new Result(rows, falselyRejected.size() / (double) Math.max(1, clean.size()), clean.size(), falselyRejected,
+                frames / Math.max(1e-9, inspectSeconds), fullHdFps, fullHdFrames, generateSeconds, results);
+    }
+
+    private static List<ClipResult> of(List<ClipResult> results, Artifact artifact, QualityTestSet.Strength strength) {
+        return results.stream().filter(r -> r.clip().artifact() == artifact && r.clip().strength() == strength).toList();
+    }
+
+    private static double recall(List<ClipResult> clips, Artifact artifact, QualityThresholds thresholds) {
+        if (clips.isEmpty()) return Double.NaN;
+        return clips.stream().filter(r -> r.report().score(artifact) < thresholds.threshold(artifact)).count() / (double) clips.size();
+    }
+
+    /**
+     * ROC AUC for "lower score means artifact": the chance that a random positive scores below a random negative,
+     * ties counting half (the Mann-Whitney U statistic).
+     */
+    static double auc(List<Double> positives, List<Double> negatives) {
+        if (positives.isEmpty() || negatives.isEmpty()) return Double.NaN;
+        double wins = 0;
+        for (double p : positives) {
+            for (double n : negatives) wins += p < n ? 1 : p == n ? 0.5 : 0;
+        }
+        return wins / (positives.size() * (double) negatives.size());
+    }
+
+    /** Deletes a folder the bench made. */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
