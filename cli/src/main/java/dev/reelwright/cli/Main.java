@@ -2,6 +2,7 @@ package dev.reelwright.cli;
 
 import dev.reelwright.cli.command.BenchCommand;
 import dev.reelwright.cli.command.EstimateCommand;
+import dev.reelwright.cli.command.InspectCommand;
 import dev.reelwright.cli.command.MakeCommand;
 import dev.reelwright.cli.command.PlanCommand;
 import dev.reelwright.cli.command.ProvidersCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
             ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  internal failure (rerun with -e for the stack trace)", "  2  bad input: the message names the file, and line:column where known"},
-        subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, ProvidersCommand.class, BenchCommand.class, HelpCommand.class})
+        subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, InspectCommand.class, ProvidersCommand.class, BenchCommand.class,
+            HelpCommand.class})
 public final class Main implements Runnable {
     /** Builds commands, handing the {@link Environment} to those whose constructor asks for it. */
     private record Factory(Environment environment) implements CommandLine.IFactory {
@@ -54,7 +56,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, estimate, make, providers or bench (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, estimate, make, inspect, providers or bench (see --help)");
     }
 
     public static void main(String[] args) {
@@ -72,6 +74,8 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help text is written in lines of up to ~110 characters; at picocli's default 80 they would break mid-sentence.
+        commandLine.setUsageHelpWidth(120);
         return commandLine;
     }
 }

@@ -1,13 +1,17 @@
 package dev.reelwright.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.QualityThresholds;
 import java.nio.file.Path;
 
 /**
  * production.yaml: every key optional, unknown keys an error. Defaults are applied here, so the rest of
  * the pipeline never sees a null. {@code music} is resolved against the spec file's folder by the loader.
  * {@code models} picks a catalog model per seam (default: the embedded ones); {@code providers} sets a vendor's
- * base URL and key variable.
+ * base URL and key variable. {@code policy} and {@code vendors} steer the router; {@code candidate_strategy},
+ * {@code candidates_per_shot} and {@code candidates_in_parallel} say how many clips a shot may pay for;
+ * {@code quality_thresholds} sets the quality filter's lowest acceptable score per artifact.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductionSpec(
@@ -28,10 +32,16 @@ public record ProductionSpec(
         Double minSceneSeconds,
         Double maxSceneSeconds,
         ModelChoice models,
-        java.util.Map<String, ProviderSettings> providers) {
+        java.util.Map<String, ProviderSettings> providers,
+        RoutingPolicy policy,
+        VendorRules vendors,
+        CandidateStrategy candidateStrategy,
+        Integer candidatesInParallel,
+        java.util.Map<Artifact, Double> qualityThresholds) {
 
     public static final ProductionSpec DEFAULTS = new ProductionSpec(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
 
     public ProductionSpec {
         aspect = aspect == null ? Aspect.LANDSCAPE : aspect;
@@ -51,10 +61,18 @@ public record ProductionSpec(
         captionStyle = captionStyle == null ? CaptionStyle.HIGHLIGHT : captionStyle;
         brand = brand == null ? Brand.DEFAULT : brand;
         if (budget != null && budget < 0) throw new IllegalArgumentException("budget must not be negative, got " + budget);
-        candidatesPerShot = candidatesPerShot == null ? 1 : candidatesPerShot;
+        candidatesPerShot = candidatesPerShot == null ? DEFAULT_CANDIDATES : candidatesPerShot;
         if (candidatesPerShot < 1 || candidatesPerShot > 8) {
             throw new IllegalArgumentException("candidates_per_shot must be 1..8, got " + candidatesPerShot);
         }
+        candidateStrategy = candidateStrategy == null ? CandidateStrategy.ADAPTIVE : candidateStrategy;
+        candidatesInParallel = candidatesInParallel == null ? 1 : candidatesInParallel;
+        if (candidatesInParallel < 1 || candidatesInParallel > candidatesPerShot) {
+            throw new IllegalArgumentException("candidates_in_parallel must be 1..candidates_per_shot (" + candidatesPerShot + "), got " + candidatesInParallel);
+        }
+        policy = policy == null ? RoutingPolicy.BALANCED : policy;
+        vendors = vendors == null ? VendorRules.ANY : vendors;
+        qualityThresholds = new QualityThresholds(qualityThresholds).thresholds(); // validates 0..1, fills defaults
         seed = seed == null ? 7L : seed;
         minSceneSeconds = minSceneSeconds == null ? 3.0 : minSceneSeconds;
         maxSceneSeconds = maxSceneSeconds == null ? 12.0 : maxSceneSeconds;
@@ -65,22 +83,33 @@ public record ProductionSpec(
         providers = providers == null ? java.util.Map.of() : java.util.Map.copyOf(providers);
     }
 
+    /** At most three clips per shot: with adaptive candidates most shots pay for one. */
+    public static final int DEFAULT_CANDIDATES = 3;
+
     public VideoFormat format() {
         return aspect.format(resolution, fps);
     }
 
+    /** The quality filter's thresholds: the defaults, with production.yaml {@code quality_thresholds} laid over them. */
+    public QualityThresholds thresholds() {
+        return new QualityThresholds(qualityThresholds);
+    }
+
     public ProductionSpec withAspect(Aspect newAspect) {
         return new ProductionSpec(title, newAspect, resolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
-                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers);
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
+                candidateStrategy, candidatesInParallel, qualityThresholds);
     }
 
     public ProductionSpec withResolution(Resolution newResolution) {
         return new ProductionSpec(title, aspect, newResolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
-                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers);
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
+                candidateStrategy, candidatesInParallel, qualityThresholds);
     }
 
     public ProductionSpec withMusic(Path resolvedMusic) {
         return new ProductionSpec(title, aspect, resolution, fps, voice, wordsPerMinute, resolvedMusic, musicVolumeDb, captions,
-                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers);
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
+                candidateStrategy, candidatesInParallel, qualityThresholds);
     }
 }
