@@ -37,7 +37,7 @@ public final class ProviderSelection {
     public static ProviderSelection forRun(ProductionSpec spec, Environment environment) {
         VendorContext context = new VendorContext(environment.variables(), spec.providers(), VendorHttp.defaultClient(),
                 environment.clock(), environment.sleeper(), RandomGenerator.getDefault(), new FfmpegMediaVerifier(), null);
-        return new ProviderSelection(ModelCatalog.bundled(), Vendors.shipped(), context);
+        return new ProviderSelection(ModelCatalog.withOverrides(spec.catalog()), Vendors.shipped(), context);
     }
 
     public ModelCatalog catalog() {

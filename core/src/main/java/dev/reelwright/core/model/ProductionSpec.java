@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * {@code models} picks a catalog model per seam (default: the embedded ones); {@code providers} sets a vendor's
  * base URL and key variable. {@code policy} and {@code vendors} steer the router; {@code candidate_strategy},
  * {@code candidates_per_shot} and {@code candidates_in_parallel} say how many clips a shot may pay for;
- * {@code quality_thresholds} sets the quality filter's lowest acceptable score per artifact.
+ * {@code quality_thresholds} sets the quality filter's lowest acceptable score per artifact; {@code catalog} names the
+ * user's own model catalog file, laid over the bundled one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductionSpec(
@@ -37,11 +38,12 @@ public record ProductionSpec(
         VendorRules vendors,
         CandidateStrategy candidateStrategy,
         Integer candidatesInParallel,
-        java.util.Map<Artifact, Double> qualityThresholds) {
+        java.util.Map<Artifact, Double> qualityThresholds,
+        Path catalog) {
 
     public static final ProductionSpec DEFAULTS = new ProductionSpec(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     public ProductionSpec {
         aspect = aspect == null ? Aspect.LANDSCAPE : aspect;
@@ -98,18 +100,24 @@ public record ProductionSpec(
     public ProductionSpec withAspect(Aspect newAspect) {
         return new ProductionSpec(title, newAspect, resolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
                 captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
-                candidateStrategy, candidatesInParallel, qualityThresholds);
+                candidateStrategy, candidatesInParallel, qualityThresholds, catalog);
     }
 
     public ProductionSpec withResolution(Resolution newResolution) {
         return new ProductionSpec(title, aspect, newResolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
                 captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
-                candidateStrategy, candidatesInParallel, qualityThresholds);
+                candidateStrategy, candidatesInParallel, qualityThresholds, catalog);
+    }
+
+    public ProductionSpec withCatalog(Path resolvedCatalog) {
+        return new ProductionSpec(title, aspect, resolution, fps, voice, wordsPerMinute, music, musicVolumeDb, captions,
+                captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
+                candidateStrategy, candidatesInParallel, qualityThresholds, resolvedCatalog);
     }
 
     public ProductionSpec withMusic(Path resolvedMusic) {
         return new ProductionSpec(title, aspect, resolution, fps, voice, wordsPerMinute, resolvedMusic, musicVolumeDb, captions,
                 captionStyle, brand, budget, candidatesPerShot, seed, minSceneSeconds, maxSceneSeconds, models, providers, policy, vendors,
-                candidateStrategy, candidatesInParallel, qualityThresholds);
+                candidateStrategy, candidatesInParallel, qualityThresholds, catalog);
     }
 }

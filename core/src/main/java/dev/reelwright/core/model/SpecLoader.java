@@ -23,6 +23,7 @@ public final class SpecLoader {
         try {
             ObjectNode tree = Json.yaml().valueToTree(spec);
             if (spec.music() != null) tree.put("music", spec.music().toAbsolutePath().toString());
+            if (spec.catalog() != null) tree.put("catalog", spec.catalog().toAbsolutePath().toString());
             String yaml = "# The settings this folder was made with. 'reelwright make storyboard.json' here uses them.\n"
                     + Json.yaml().writeValueAsString(tree).replaceFirst("^---\\s*\n", "");
             AtomicFiles.writeString(specFile, yaml);
@@ -35,12 +36,15 @@ public final class SpecLoader {
         if (specFile == null) return ProductionSpec.DEFAULTS;
         if (!Files.isRegularFile(specFile)) throw InputException.in(specFile, "no such file");
         ProductionSpec spec = Json.readYaml(specFile, ProductionSpec.class);
-        if (spec.music() == null) return spec;
-        Path folder = specFile.toAbsolutePath().getParent();
-        Path music = folder.resolve(spec.music()).normalize();
-        if (!Files.isRegularFile(music)) {
-            throw InputException.in(specFile, "music file '" + spec.music() + "' not found (looked at " + music + ")");
-        }
-        return spec.withMusic(music);
+        if (spec.music() != null) spec = spec.withMusic(resolve(specFile, "music", spec.music()));
+        if (spec.catalog() != null) spec = spec.withCatalog(resolve(specFile, "catalog", spec.catalog()));
+        return spec;
+    }
+
+    /** A file production.yaml names, relative to the spec's own folder; it must exist. */
+    private static Path resolve(Path specFile, String key, Path named) {
+        Path file = specFile.toAbsolutePath().getParent().resolve(named).normalize();
+        if (!Files.isRegularFile(file)) throw InputException.in(specFile, key + " file '" + named + "' not found (looked at " + file + ")");
+        return file;
     }
 }
