@@ -1,5 +1,6 @@
 package dev.reelwright.cli;
 
+import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.pipeline.Providers;
 import dev.reelwright.core.spi.ScenePlanner;
 import dev.reelwright.local.keyframe.ProceduralKeyframeGenerator;
@@ -9,6 +10,7 @@ import dev.reelwright.local.plan.RuleBasedScenePlanner;
 import dev.reelwright.local.speech.FreeTtsSpeechSynthesizer;
 import dev.reelwright.media.decode.FfmpegClipDecoder;
 import dev.reelwright.media.assembly.FfmpegVideoAssembler;
+import dev.reelwright.media.quality.OpenCvQualityInspector;
 import java.util.List;
 
 /** The embedded default: every seam served offline, with no keys and no network. */
@@ -20,11 +22,17 @@ public final class LocalStack {
     }
 
     public static Providers providers() {
+        return providers(ProductionSpec.DEFAULTS);
+    }
+
+    /** The embedded stack, with the quality filter set to the production's thresholds. */
+    public static Providers providers(ProductionSpec spec) {
         return new Providers(
                 planner(),
                 new ProceduralKeyframeGenerator(),
                 new CameraMoveVideoGenerator(),
                 new FreeTtsSpeechSynthesizer(),
-                new FfmpegVideoAssembler(List.of(new MotionClipDecoder(), new FfmpegClipDecoder())));
+                new FfmpegVideoAssembler(List.of(new MotionClipDecoder(), new FfmpegClipDecoder())),
+                new OpenCvQualityInspector(spec.thresholds()));
     }
 }

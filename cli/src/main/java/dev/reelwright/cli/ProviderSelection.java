@@ -57,12 +57,12 @@ public final class ProviderSelection {
     }
 
     public Providers providers(ProductionSpec spec) {
-        Providers local = LocalStack.providers();
+        Providers local = LocalStack.providers(spec);
         ModelChoice models = spec.models();
         ImageGenerator images = pick(models.keyframes(), "image", "models.keyframes", VendorModule::images).orElse(local.images());
         VideoGenerator videos = pick(models.clips(), "video", "models.clips", VendorModule::videos).orElse(local.videos());
         SpeechSynthesizer speech = pick(models.speech(), "speech", "models.speech", VendorModule::speech).orElse(local.speech());
-        return new Providers(planner(spec), images, videos, speech, local.assembler());
+        return new Providers(planner(spec), images, videos, speech, local.assembler(), local.inspector());
     }
 
     private <T> Optional<T> pick(String id, String kind, String key, Seam<T> seam) {

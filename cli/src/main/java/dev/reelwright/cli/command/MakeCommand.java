@@ -10,6 +10,8 @@ import dev.reelwright.core.pipeline.Report;
 import dev.reelwright.core.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"", "Writes into DIR: video.mp4 (H.264 + AAC), captions.srt, captions.vtt, storyboard.json, poster.jpg",
             "and report.json (written last: its presence means the folder is complete).",
             "Every step is cached under DIR/cache by the hash of its inputs: after editing one scene in",
-            "storyboard.json, a re-run renders only that scene and the final assembly.", ""})
+            "storyboard.json, a re-run renders only that scene and the final assembly.",
+            "Clips from generative models go through the quality filter (see 'reelwright inspect'): a rejected clip is",
+            "kept with its report and another candidate is made, up to candidates_per_shot (production.yaml).", ""})
 public final class MakeCommand implements Callable<Integer> {
     private final Environment environment;
 
@@ -72,6 +76,26 @@ public final class MakeCommand implements Callable<Integer> {
                 "%s: %d scenes, %.1f s, %dx%d @ %d fps%n  %s/%s%n  steps run %d, reused %d; cost $%.2f; took %.1f s%n",
                 report.title().isBlank() ? "video" : report.title(), report.scenes().size(), video.seconds(), video.width(),
                 video.height(), video.fps(), report.output(), video.file(), report.steps().run(), report.steps().reused(),
-                report.cost().actual(), report.timings().get("total"));
+                report.cost().actual(), report.timings().get("total")) + quality(report);
+    }
+
+    /** One line on the quality filter when it looked at anything: how many clips it rejected, which shots to review. */
+    static String quality(Report report) {
+        int inspected = 0, rejected = 0;
+        List<String> review = new ArrayList<>();
+        for (Report.SceneReport scene : report.scenes()) {
+            for (Report.CandidateReport candidate : scene.candidates()) {
+                if (candidate.verdict().equals("not_inspected")) continue;
+                inspected++;
+                if (candidate.verdict().equals("reject")) rejected++;
+            }
+            if (scene.clip().equals("best_rejected")) review.add(scene.id());
+        }
+        if (inspected == 0) return "";
+        String line = String.format(Locale.ROOT, "  quality filter: %d clips inspected, %d rejected", inspected, rejected);
+        if (!review.isEmpty()) {
+            line += "; no clip passed for " + String.join(", ", review) + ": the least bad one is used, review it (report.json lists why)";
+        }
+        return line + System.lineSeparator();
     }
 }

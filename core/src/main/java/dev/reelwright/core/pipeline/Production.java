@@ -13,6 +13,8 @@ import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.pipeline.Report.SceneReport;
 import dev.reelwright.core.pipeline.Report.StepReport;
 import dev.reelwright.core.progress.ProgressListener;
+import dev.reelwright.core.quality.QualityExpectations;
+import dev.reelwright.core.quality.QualityReport;
 import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
@@ -129,18 +131,30 @@ public final class Production {
         for (int i = 0; i < n; i++) steps.add(stepReport(keyframes.get(i), fitted.get(i).id(), keyframes.get(i).value().file()));
         timings.put("keyframes", finish("keyframes", stage));
 
-        // 4. Clips: every clip but the last carries a crossfade's worth of tail.
+        // 4. Clips: every clip but the last carries a crossfade's worth of tail. Generative clips go through the
+        //    quality filter, and a shot may try several candidates (CandidateSearch).
         stage = System.nanoTime();
-        List<StepResult<GeneratedClip>> clips = inParallel("clips", n, i -> {
+        CandidateSearch search = new CandidateSearch(cache, providers.videos(), providers.inspector(), spec);
+        List<CandidateSearch.Outcome> shots = inParallel("clips", n, i -> {
             Scene scene = fitted.get(i);
             StepResult<GeneratedImage> keyframe = keyframes.get(i);
             int frames = format.frames(scene.seconds()) + (i < n - 1 ? crossfade : 0);
-            var request = new ClipRequest(keyframe.file(keyframe.value().file()), scene.prompt(), scene.camera(), frames, format, scene.seed());
-            return cache.run("clip", Map.of("generator", providers.videos().id(), "keyframe", keyframe.hash(), "prompt", scene.prompt(),
-                            "camera", scene.camera(), "frames", frames, "format", format, "seed", scene.seed()),
-                    GeneratedClip.class, folder -> providers.videos().generate(request, folder));
+            var expectations = new QualityExpectations(null, null, null);
+            return search.search(scene.seed(), expectations, (candidate, seed) -> {
+                var request = new ClipRequest(keyframe.file(keyframe.value().file()), scene.prompt(), scene.camera(), frames, format, seed);
+                Map<String, Object> key = new LinkedHashMap<>(Map.of("generator", providers.videos().id(), "keyframe", keyframe.hash(),
+                        "prompt", scene.prompt(), "camera", scene.camera(), "frames", frames, "format", format, "seed", seed));
+                if (candidate > 0) key.put("candidate", candidate); // the first candidate keeps the key it always had
+                return cache.run("clip", key, GeneratedClip.class, folder -> providers.videos().generate(request, folder));
+            });
         }, i -> fitted.get(i).id());
-        for (int i = 0; i < n; i++) steps.add(stepReport(clips.get(i), fitted.get(i).id(), clips.get(i).value().file()));
+        List<StepResult<GeneratedClip>> clips = shots.stream().map(shot -> shot.chosen().clip()).toList();
+        for (int i = 0; i < n; i++) {
+            for (CandidateSearch.Candidate candidate : shots.get(i).candidates()) {
+                steps.add(stepReport(candidate.clip(), fitted.get(i).id(), candidate.clip().value().file()));
+                if (candidate.inspection() != null) steps.add(stepReport(candidate.inspection(), fitted.get(i).id(), "result.json"));
+            }
+        }
         timings.put("clips", finish("clips", stage));
 
         // 5. The timeline: title card, scenes back to back, voices after a breath, captions on the video's clock.
@@ -164,7 +178,11 @@ public final class Production {
             StepResult<Speech> voice = voices.get(i);
             List<StepReport> sceneSteps = new ArrayList<>();
             sceneSteps.add(stepReport(keyframes.get(i), scene.id(), keyframes.get(i).value().file()));
-            sceneSteps.add(stepReport(clip, scene.id(), clip.value().file()));
+            CandidateSearch.Outcome shot = shots.get(i);
+            for (CandidateSearch.Candidate candidate : shot.candidates()) {
+                sceneSteps.add(stepReport(candidate.clip(), scene.id(), candidate.clip().value().file()));
+                if (candidate.inspection() != null) sceneSteps.add(stepReport(candidate.inspection(), scene.id(), "result.json"));
+            }
             int words = 0;
             if (voice != null) {
                 int voiceStart = cursor + format.frames(LEAD_IN_SECONDS);
@@ -179,7 +197,7 @@ public final class Production {
             }
             assemblyKey.add(key);
             sceneReports.add(new SceneReport(scene.id(), scene.heading(), format.seconds(cursor), scene.seconds(),
-                    scene.camera().label(), scene.mood().label(), words, sceneSteps));
+                    scene.camera().label(), scene.mood().label(), words, clipVerdict(shot), candidateReports(search, shot), sceneSteps));
             cursor += frames;
         }
         int posterFrame = titleFrames + Math.min(format.frames(fitted.getFirst().seconds()) / 2, format.frames(1.5));
@@ -237,15 +255,35 @@ public final class Production {
         return new Result(report, storyboard, out);
     }
 
+    private static String clipVerdict(CandidateSearch.Outcome shot) {
+        if (!shot.inspected()) return "not_inspected";
+        return shot.accepted() ? "accepted" : "best_rejected";
+    }
+
+    private static List<Report.CandidateReport> candidateReports(CandidateSearch search, CandidateSearch.Outcome shot) {
+        List<Report.CandidateReport> reports = new ArrayList<>();
+        for (CandidateSearch.Candidate candidate : shot.candidates()) {
+            var clip = candidate.clip();
+            var inspection = candidate.inspection();
+            QualityReport quality = inspection == null ? null : inspection.value();
+            reports.add(new Report.CandidateReport(candidate.index() + 1, candidate.seed(), clip.file(clip.value().file()).toString(),
+                    candidate == shot.chosen(), quality == null ? "not_inspected" : quality.verdict().label(),
+                    quality == null ? null : quality.failing(), quality == null ? Map.of() : quality.scores(),
+                    quality == null ? List.of() : quality.evidence(), inspection == null ? null : inspection.folder().toString(),
+                    search.whyNotChosen(candidate, shot)));
+        }
+        return reports;
+    }
+
     /** What the assembly step stores. */
     public record Assembled(String video, String poster) {}
 
-    private <T> List<StepResult<T>> inParallel(String stageName, int count, IntFunction<StepResult<T>> step, IntFunction<String> label) {
+    private <T> List<T> inParallel(String stageName, int count, IntFunction<T> step, IntFunction<String> label) {
         progress.stageStarted(stageName, count);
-        List<StepResult<T>> results = new ArrayList<>();
+        List<T> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count));
         try (pool) {
-            List<Future<StepResult<T>>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> step.apply(index)));

@@ -1,6 +1,9 @@
 package dev.reelwright.core.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.Evidence;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +24,21 @@ public record Report(
     public record VideoInfo(String file, int width, int height, int fps, int frames, double seconds, String captionsSrt,
                             String captionsVtt, String poster) {}
 
+    /**
+     * {@code clip} says how the shot's clip was chosen: {@code accepted} (passed the quality filter),
+     * {@code best_rejected} (no candidate passed; the least bad one is used: review it) or {@code not_inspected}
+     * (the generator only moves a camera over the keyframe, so there is nothing to filter).
+     */
     public record SceneReport(String id, String heading, double start, double seconds, String camera, String mood,
-                              int words, List<StepReport> steps) {}
+                              int words, String clip, List<CandidateReport> candidates, List<StepReport> steps) {}
+
+    /**
+     * One clip generated for a shot: its file, the quality filter's verdict and scores, and, for those not used, why
+     * ({@code lostBecause}). {@code evidence} names frame pairs (in {@code evidenceFolder}) that show each problem.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CandidateReport(int candidate, long seed, String file, boolean chosen, String verdict, String failing,
+                                  Map<Artifact, Double> scores, List<Evidence> evidence, String evidenceFolder, String lostBecause) {}
 
     /** One step; {@code usd} is what it cost in this run (0 when reused from the cache: nothing was paid twice). */
     public record StepReport(String kind, String scene, String hash, boolean reused, double seconds, String file, double usd,

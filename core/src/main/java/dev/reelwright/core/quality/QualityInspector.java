@@ -7,6 +7,9 @@ import java.nio.file.Path;
  * Implementations read the file once, in a single pass, and never change it.
  */
 public interface QualityInspector {
+    /** A stable name for the inspector and its settings; part of the cache key of every inspection. */
+    String id();
+
     /**
      * @param clip the video file
      * @param expectations the size and length asked for, or null to skip the {@link Artifact#FORMAT} check

@@ -85,4 +85,59 @@ class SpecLoaderTest {
         assertThat(SpecLoader.load(copy)).isEqualTo(spec);
         assertThat(spec.music()).isEqualTo(music.toAbsolutePath());
     }
+
+    @Test
+    void candidateAndQualityAndRoutingSettingsAreRead() throws IOException {
+        Path catalog = Files.writeString(folder.resolve("my-models.yaml"), "models: []\n");
+        ProductionSpec spec = SpecLoader.load(spec("""
+                candidates_per_shot: 4
+                candidate_strategy: fixed
+                candidates_in_parallel: 2
+                quality_thresholds: {flicker: 0.7, text-corruption: 0.3}
+                policy: cost
+                vendors: {allow: [fal, Runway], deny: [openai]}
+                catalog: my-models.yaml
+                """));
+        assertThat(spec.candidatesPerShot()).isEqualTo(4);
+        assertThat(spec.candidateStrategy()).isEqualTo(CandidateStrategy.FIXED);
+        assertThat(spec.candidatesInParallel()).isEqualTo(2);
+        assertThat(spec.thresholds().threshold(dev.reelwright.core.quality.Artifact.FLICKER)).isEqualTo(0.7);
+        assertThat(spec.thresholds().threshold(dev.reelwright.core.quality.Artifact.TEXT_CORRUPTION)).isEqualTo(0.3);
+        assertThat(spec.thresholds().threshold(dev.reelwright.core.quality.Artifact.MORPHING)).isEqualTo(0.5);
+        assertThat(spec.policy()).isEqualTo(RoutingPolicy.COST);
+        assertThat(spec.vendors().permits("runway")).isTrue();
+        assertThat(spec.vendors().permits("openai")).isFalse();
+        assertThat(spec.vendors().permits("google")).isFalse();
+        assertThat(spec.catalog()).isEqualTo(catalog.toAbsolutePath());
+        Path copy = folder.resolve("copy/production.yaml");
+        SpecLoader.write(copy, spec);
+        assertThat(SpecLoader.load(copy)).isEqualTo(spec);
+    }
+
+    @Test
+    void defaultsAdaptUpToThreeCandidatesOneAtATime() {
+        assertThat(ProductionSpec.DEFAULTS.candidateStrategy()).isEqualTo(CandidateStrategy.ADAPTIVE);
+        assertThat(ProductionSpec.DEFAULTS.candidatesPerShot()).isEqualTo(3);
+        assertThat(ProductionSpec.DEFAULTS.candidatesInParallel()).isEqualTo(1);
+        assertThat(ProductionSpec.DEFAULTS.policy()).isEqualTo(RoutingPolicy.BALANCED);
+    }
+
+    @Test
+    void badQualityAndCandidateSettingsAreNamed() throws IOException {
+        Path unknownArtifact = spec("quality_thresholds: {sparkle: 0.5}\n");
+        assertThatThrownBy(() -> SpecLoader.load(unknownArtifact)).isInstanceOf(InputException.class)
+                .hasMessageContaining("artifact 'sparkle' is not one of flicker");
+        Path outOfRange = spec("quality_thresholds: {flicker: 1.5}\n");
+        assertThatThrownBy(() -> SpecLoader.load(outOfRange)).isInstanceOf(InputException.class)
+                .hasMessageContaining("threshold for flicker must be within 0..1");
+        Path tooParallel = spec("candidates_per_shot: 2\ncandidates_in_parallel: 3\n");
+        assertThatThrownBy(() -> SpecLoader.load(tooParallel)).isInstanceOf(InputException.class)
+                .hasMessageContaining("candidates_in_parallel must be 1..candidates_per_shot (2)");
+        Path badPolicy = spec("policy: cheapest\n");
+        assertThatThrownBy(() -> SpecLoader.load(badPolicy)).isInstanceOf(InputException.class)
+                .hasMessageContaining("policy 'cheapest' is not one of quality, balanced, cost");
+        Path missingCatalog = spec("catalog: nowhere.yaml\n");
+        assertThatThrownBy(() -> SpecLoader.load(missingCatalog)).isInstanceOf(InputException.class)
+                .hasMessageContaining("catalog file 'nowhere.yaml' not found");
+    }
 }

@@ -25,6 +25,12 @@ public final class CameraMoveVideoGenerator implements VideoGenerator {
         return ID;
     }
 
+    /** A camera move over the keyframe: no generation artifacts to filter, and the same clip for any seed. */
+    @Override
+    public boolean generative() {
+        return false;
+    }
+
     @Override
     public GeneratedClip generate(ClipRequest request, Path folder) {
         Path keyframe = request.keyframe();

@@ -53,6 +53,12 @@ public final class OpenCvQualityInspector implements QualityInspector {
         return thresholds;
     }
 
+    /** The detectors' version and working sizes; thresholds are keyed separately by whoever caches a report. */
+    @Override
+    public String id() {
+        return "opencv-quality-v1-" + longSide + "-" + WorkingSize.DEFAULT_DETAIL_LONG_SIDE + "-s" + DETAIL_STRIDE;
+    }
+
     @Override
     public QualityReport inspect(Path clip, QualityExpectations expectations, Path evidenceDir) {
         long started = System.nanoTime();

@@ -1,0 +1,154 @@
+package dev.reelwright.core.pipeline;
+
+import dev.reelwright.core.error.ReelwrightException;
+import dev.reelwright.core.model.CandidateStrategy;
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.QualityExpectations;
+import dev.reelwright.core.quality.QualityInspector;
+import dev.reelwright.core.quality.QualityReport;
+import dev.reelwright.core.quality.QualityThresholds;
+import dev.reelwright.core.spi.VideoGenerator;
+import dev.reelwright.core.spi.VideoGenerator.GeneratedClip;
+import dev.reelwright.core.step.StepCache;
+import dev.reelwright.core.step.StepResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One shot's clip: generate candidates, put each through the quality filter, keep the best accepted one.
+ *
+ * <p>{@code adaptive} (the default) pays for {@code candidates_in_parallel} clips at a time and stops as soon as one
+ * is accepted, so a shot whose first clip is clean costs one clip; {@code fixed} always pays for
+ * {@code candidates_per_shot}. When no candidate passes, the least bad one is used and the shot is marked as such:
+ * a finished video with a flagged shot is more use than no video. Every candidate is its own cached step, and so is
+ * every inspection, so a re-run pays for nothing twice and rejected clips stay on disk beside their reports.
+ */
+final class CandidateSearch {
+    /** Seeds of later candidates: far apart, so a vendor that hashes its seed does not give a near-copy. */
+    private static final long SEED_STRIDE = 1_000_003L;
+
+    /** One candidate clip, with its inspection when the generator's clips are inspected. */
+    record Candidate(int index, long seed, StepResult<GeneratedClip> clip, StepResult<QualityReport> inspection) {
+        boolean accepted() {
+            return inspection == null || inspection.value().accepted();
+        }
+    }
+
+    /** What a shot ended with. {@code accepted} is false when no candidate passed and the least bad one is used. */
+    record Outcome(Candidate chosen, List<Candidate> candidates, boolean accepted, boolean inspected) {}
+
+    /** Generates candidate {@code index} with {@code seed} (one cached step). */
+    @FunctionalInterface
+    interface Generate {
+        StepResult<GeneratedClip> clip(int index, long seed);
+    }
+
+    private final StepCache cache;
+    private final VideoGenerator generator;
+    private final QualityInspector inspector;
+    private final QualityThresholds thresholds;
+    private final CandidateStrategy strategy;
+    private final int most;
+    private final int batch;
+
+    CandidateSearch(StepCache cache, VideoGenerator generator, QualityInspector inspector, ProductionSpec spec) {
+        this.cache = cache;
+        this.generator = generator;
+        this.inspector = generator.generative() ? inspector : null;
+        this.thresholds = spec.thresholds();
+        this.strategy = spec.candidateStrategy();
+        // A renderer that is not generative gives the same clip for every seed: one candidate is all there is.
+        this.most = generator.generative() ? spec.candidatesPerShot() : 1;
+        this.batch = Math.min(most, strategy == CandidateStrategy.FIXED ? most : spec.candidatesInParallel());
+    }
+
+    /** The most clips one shot may pay for under this production's settings. */
+    int most() {
+        return most;
+    }
+
+    Outcome search(long sceneSeed, QualityExpectations expectations, Generate generate) {
+        List<Candidate> all = new ArrayList<>();
+        while (all.size() < most) {
+            int from = all.size();
+            int count = Math.min(batch, most - from);
+            all.addAll(batch(from, count, sceneSeed, expectations, generate));
+            if (strategy == CandidateStrategy.ADAPTIVE && all.stream().anyMatch(Candidate::accepted)) break;
+        }
+        Candidate best = all.stream().max(Comparator.comparingDouble(this::rank).thenComparing(c -> -c.index())).orElseThrow();
+        return new Outcome(best, List.copyOf(all), best.accepted(), inspector != null);
+    }
+
+    private List<Candidate> batch(int from, int count, long sceneSeed, QualityExpectations expectations, Generate generate) {
+        if (count == 1) return List.of(candidate(from, sceneSeed, expectations, generate));
+        // Several clips of one shot at once: remote generation is mostly waiting, so virtual threads suit it.
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Candidate>> futures = new ArrayList<>();
+            for (int i = from; i < from + count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> candidate(index, sceneSeed, expectations, generate)));
+            }
+            List<Candidate> done = new ArrayList<>();
+            for (Future<Candidate> future : futures) done.add(future.get());
+            return done;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new ReelwrightException("a clip candidate failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReelwrightException("clip candidates were cancelled");
+        }
+    }
+
+    private Candidate candidate(int index, long sceneSeed, QualityExpectations expectations, Generate generate) {
+        long seed = sceneSeed + index * SEED_STRIDE;
+        StepResult<GeneratedClip> clip = generate.clip(index, seed);
+        if (inspector == null) return new Candidate(index, seed, clip, null);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("inspector", inspector.id());
+        inputs.put("clip", clip.hash());
+        inputs.put("thresholds", thresholds.thresholds());
+        inputs.put("expectations", expectations);
+        StepResult<QualityReport> inspection = cache.run("inspect", inputs, QualityReport.class,
+                folder -> inspector.inspect(clip.file(clip.value().file()), expectations, folder));
+        return new Candidate(index, seed, clip, inspection);
+    }
+
+    /**
+     * Higher is better: an accepted clip by how far its weakest artifact clears its threshold, a rejected one below
+     * every accepted one, by how far its worst artifact falls short.
+     */
+    private double rank(Candidate candidate) {
+        if (candidate.inspection() == null) return 0;
+        return margin(candidate.inspection().value()) + (candidate.accepted() ? 10 : 0);
+    }
+
+    /** The smallest score-minus-threshold over every artifact: negative when the clip fails. */
+    double margin(QualityReport report) {
+        double margin = Double.POSITIVE_INFINITY;
+        for (Artifact artifact : Artifact.values()) margin = Math.min(margin, report.score(artifact) - thresholds.threshold(artifact));
+        return margin;
+    }
+
+    /** Why a candidate was not used, in one line; null for the chosen one. */
+    String whyNotChosen(Candidate candidate, Outcome outcome) {
+        if (candidate == outcome.chosen()) return null;
+        QualityReport report = candidate.inspection() == null ? null : candidate.inspection().value();
+        if (report != null && !report.accepted()) {
+            Artifact failing = Artifact.parse(report.failing());
+            return String.format(java.util.Locale.ROOT, "rejected: %s %.2f < %.2f (%s)", failing.label(), report.score(failing),
+                    thresholds.threshold(failing), failing.description());
+        }
+        return String.format(java.util.Locale.ROOT, "accepted, but candidate %d scored higher (weakest margin %.2f vs %.2f)",
+                outcome.chosen().index() + 1, report == null ? 0 : margin(report),
+                outcome.chosen().inspection() == null ? 0 : margin(outcome.chosen().inspection().value()));
+    }
+}
