@@ -116,7 +116,9 @@ final class CandidateSearch {
         inputs.put("inspector", inspector.id());
         inputs.put("clip", clip.hash());
         inputs.put("thresholds", thresholds.thresholds());
-        inputs.put("expectations", expectations);
+        // The reference is keyed by content, not by its path inside this run's cache.
+        inputs.put("expectations", new QualityExpectations(expectations.width(), expectations.height(), expectations.seconds(), null));
+        inputs.put("reference", expectations.reference() == null ? "" : StepCache.fileHash(expectations.reference()));
         StepResult<QualityReport> inspection = cache.run("inspect", inputs, QualityReport.class,
                 folder -> inspector.inspect(clip.file(clip.value().file()), expectations, folder));
         return new Candidate(index, seed, clip, inspection);

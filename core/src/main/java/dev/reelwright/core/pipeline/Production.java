@@ -139,7 +139,8 @@ public final class Production {
             Scene scene = fitted.get(i);
             StepResult<GeneratedImage> keyframe = keyframes.get(i);
             int frames = format.frames(scene.seconds()) + (i < n - 1 ? crossfade : 0);
-            var expectations = new QualityExpectations(null, null, null);
+            // The clip should stay true to the keyframe it was made from (the subject consistency check).
+            var expectations = QualityExpectations.reference(keyframe.file(keyframe.value().file()));
             return search.search(scene.seed(), expectations, (candidate, seed) -> {
                 var request = new ClipRequest(keyframe.file(keyframe.value().file()), scene.prompt(), scene.camera(), frames, format, seed);
                 Map<String, Object> key = new LinkedHashMap<>(Map.of("generator", providers.videos().id(), "keyframe", keyframe.hash(),
@@ -211,7 +212,7 @@ public final class Production {
         assemblyInputs.put("format", format);
         assemblyInputs.put("segments", assemblyKey);
         assemblyInputs.put("crossfade", crossfade);
-        assemblyInputs.put("music", spec.music() == null ? "" : fileHash(spec.music()));
+        assemblyInputs.put("music", spec.music() == null ? "" : StepCache.fileHash(spec.music()));
         assemblyInputs.put("music_volume_db", spec.musicVolumeDb());
         assemblyInputs.put("captions", captions);
         assemblyInputs.put("caption_style", spec.captionStyle());
@@ -353,17 +354,6 @@ public final class Production {
             AtomicFiles.move(partial, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + to, e);
-        }
-    }
-
-    private static String fileHash(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            var sha = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) sha.update(buffer, 0, read);
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new ReelwrightException("cannot read " + file, e);
         }
     }
 }

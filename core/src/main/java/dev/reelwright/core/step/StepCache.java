@@ -96,6 +96,18 @@ public final class StepCache {
         }
     }
 
+    /** The SHA-256 of a file's bytes, for steps whose input is a file the user may change in place. */
+    public static String fileHash(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) sha.update(buffer, 0, read);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ReelwrightException("cannot read " + file, e);
+        }
+    }
+
     private Path folder(String kind, String hash) {
         return root.resolve(kind).resolve(hash.substring(0, 2)).resolve(hash);
     }
