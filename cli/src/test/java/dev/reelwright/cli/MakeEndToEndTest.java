@@ -201,6 +201,21 @@ class MakeEndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void planningIsACachedStepSoTheSameScriptIsNeverPlannedOrPaidForTwice() throws IOException {
+        JsonNode firstReport = Json.json().readTree(first.out());
+        assertThat(firstReport.get("steps").get("all").findValuesAsText("kind")).contains("plan");
+        // Back to the script after editing the storyboard: the cached plan and every step of the first run come back.
+        CliRunner again = CliRunner.run("make", dir.resolve("harbour.md").toString(), "--out", out.toString(), "--json");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode report = Json.json().readTree(again.out());
+        assertThat(report.get("steps").get("run").asInt()).isZero();
+        JsonNode plan = report.get("steps").get("all").get(0);
+        assertThat(plan.get("kind").asText()).isEqualTo("plan");
+        assertThat(plan.get("reused").asBoolean()).isTrue();
+    }
+
+    @Test
     void portraitAndSquareHaveTheirSizes() throws IOException {
         Path script = Files.writeString(dir.resolve("short.md"), "[visual: a red barn in a snowy field]\nHello from the farm.\n");
         for (String[] aspect : List.of(new String[] {"9:16", "720", "1280"}, new String[] {"1:1", "720", "720"})) {

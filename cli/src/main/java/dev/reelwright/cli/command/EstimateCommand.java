@@ -29,12 +29,16 @@ public final class EstimateCommand implements Callable<Integer> {
     @Mixin
     ProductionOptions options;
 
+    /** Where a planned storyboard is cached, so that estimate and make pay a paid planner once. */
+    @Mixin
+    OutputOption output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load(environment);
+        ProductionOptions.Loaded loaded = options.load(environment, output.folder(options.input()));
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
         Providers providers = loaded.providers();

@@ -52,7 +52,7 @@ public final class MakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load(environment);
+        ProductionOptions.Loaded loaded = options.load(environment, output.folder(options.input()));
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
         Path folder = output.folder(options.input());
@@ -60,7 +60,7 @@ public final class MakeCommand implements Callable<Integer> {
         ProgressListener progress = quiet || json ? ProgressListener.NONE
                 : new ConsoleProgress(spec.commandLine().getErr(), ConsoleProgress.onTerminal());
         Production.Result result = CancelOnSignal.run(() -> new Production(loaded.providers(), progress)
-                .make(storyboard, production, folder, options.input().toString()));
+                .make(loaded.plan(), production, folder, options.input().toString()));
         if (json) {
             stdout.println(Json.toJson(result.report()));
         } else if (!quiet) {

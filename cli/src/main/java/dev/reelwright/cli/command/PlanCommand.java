@@ -38,7 +38,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load(environment);
+        ProductionOptions.Loaded loaded = options.load(environment, output.folder(options.input()));
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
         Path folder = output.folder(options.input());

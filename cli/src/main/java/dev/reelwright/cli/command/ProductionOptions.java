@@ -2,14 +2,15 @@ package dev.reelwright.cli.command;
 
 import dev.reelwright.cli.Environment;
 import dev.reelwright.cli.ProviderSelection;
-import dev.reelwright.core.pipeline.Providers;
 import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.model.Aspect;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Resolution;
 import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.model.Storyboard;
+import dev.reelwright.core.pipeline.Providers;
 import dev.reelwright.core.pipeline.StoryboardLoader;
+import dev.reelwright.core.step.StepCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -48,17 +49,26 @@ public final class ProductionOptions {
         return loaded;
     }
 
-    /** The production as the user described it: settings, and the storyboard planned from the script if need be. */
-    public record Loaded(ProductionSpec spec, Storyboard storyboard, ProviderSelection selection) {
+    /**
+     * The production as the user described it: settings, and the storyboard planned from the script if need be
+     * ({@code plan} is that planning step, cached in the production folder, or null for a storyboard.json).
+     */
+    public record Loaded(ProductionSpec spec, StoryboardLoader.Loaded plan, ProviderSelection selection) {
+        public Storyboard storyboard() {
+            return plan.storyboard();
+        }
+
         public Providers providers() {
             return selection.providers(spec);
         }
     }
 
-    public Loaded load(Environment environment) {
+    /** Loads settings and storyboard; a script is planned as a cached step in {@code folder}'s cache. */
+    public Loaded load(Environment environment, Path folder) {
         ProductionSpec loaded = loadSpec();
         ProviderSelection selection = ProviderSelection.forRun(loaded, environment);
-        return new Loaded(loaded, StoryboardLoader.load(input(), loaded, selection.planner(loaded)), selection);
+        var cache = new StepCache(folder.toAbsolutePath().normalize().resolve("cache"));
+        return new Loaded(loaded, StoryboardLoader.load(input(), loaded, selection.planner(loaded), cache), selection);
     }
 
     public Path input() {

@@ -19,6 +19,7 @@ import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
 import dev.reelwright.core.spi.KeyframeRequest;
+import dev.reelwright.core.spi.ScenePlanner;
 import dev.reelwright.core.spi.Speech;
 import dev.reelwright.core.spi.SpeechRequest;
 import dev.reelwright.core.spi.VideoGenerator.GeneratedClip;
@@ -26,11 +27,11 @@ import dev.reelwright.core.spi.WordTiming;
 import dev.reelwright.core.step.StepCache;
 import dev.reelwright.core.step.StepResult;
 import dev.reelwright.core.timeline.CaptionCue;
-import dev.reelwright.core.timeline.Timeline;
 import dev.reelwright.core.timeline.Timeline.CardSegment;
 import dev.reelwright.core.timeline.Timeline.ClipSegment;
 import dev.reelwright.core.timeline.Timeline.Segment;
 import dev.reelwright.core.timeline.Timeline.VoiceClip;
+import dev.reelwright.core.timeline.Timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,6 +73,12 @@ public final class Production {
     public record Result(Report report, Storyboard storyboard, Path folder) {}
 
     public Result make(Storyboard planned, ProductionSpec spec, Path outDir, String inputName) {
+        return make(new StoryboardLoader.Loaded(planned, null), spec, outDir, inputName);
+    }
+
+    /** Makes the video; the planning step, when the storyboard was planned here, is reported (and priced) with the rest. */
+    public Result make(StoryboardLoader.Loaded input, ProductionSpec spec, Path outDir, String inputName) {
+        Storyboard planned = input.storyboard();
         long started = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
         VideoFormat format = spec.format();
@@ -84,6 +91,7 @@ public final class Production {
         }
         StepCache cache = new StepCache(out.resolve("cache"));
         List<StepReport> steps = new ArrayList<>();
+        if (input.plan() != null) steps.add(stepReport(input.plan(), null, "result.json"));
         List<Scene> scenes = planned.scenes();
         int n = scenes.size();
 
@@ -316,6 +324,7 @@ public final class Production {
             case GeneratedImage image -> image.charge();
             case GeneratedClip clip -> clip.charge();
             case Speech speech -> speech.charge();
+            case ScenePlanner.Plan plan -> plan.charge();
             default -> Charge.FREE;
         };
         double paid = step.reused() ? 0 : charge.usd();

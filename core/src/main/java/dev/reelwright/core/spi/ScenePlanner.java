@@ -10,4 +10,16 @@ public interface ScenePlanner {
     String id();
 
     Storyboard plan(Script script, ProductionSpec spec);
+
+    /** A storyboard and what planning it cost. */
+    record Plan(Storyboard storyboard, Charge charge) {
+        public Plan {
+            charge = charge == null ? Charge.FREE : charge;
+        }
+    }
+
+    /** As {@link #plan}, with the call's cost; planners that pay for a model override this to report it. */
+    default Plan planWithCost(Script script, ProductionSpec spec) {
+        return new Plan(plan(script, spec), Charge.FREE);
+    }
 }

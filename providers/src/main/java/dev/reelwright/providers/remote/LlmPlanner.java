@@ -41,6 +41,12 @@ public abstract class LlmPlanner implements ScenePlanner {
         return planned(script, spec).storyboard();
     }
 
+    @Override
+    public Plan planWithCost(Script script, ProductionSpec spec) {
+        Planned planned = planned(script, spec);
+        return new Plan(planned.storyboard(), planned.charge());
+    }
+
     public final Planned planned(Script script, ProductionSpec spec) {
         Answer answer = ask(PlannerSchema.instructions(spec), PlannerSchema.userMessage(script));
         Storyboard storyboard = PlannerSchema.toStoryboard(vendor, answer.storyboard(), script, spec);
