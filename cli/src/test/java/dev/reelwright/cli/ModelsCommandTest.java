@@ -29,11 +29,14 @@ class ModelsCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().findFirst().orElseThrow())
-                .contains("model", "vendor", "kind", "modes", "seconds", "resolutions", "price", "latency", "tier", "strengths", "status");
+                .contains("model", "vendor", "kind", "modes", "seconds", "resolutions", "price", "latency", "tier", "strengths", "features", "status");
         assertThat(row(result.out(), "fal/kling-v2.1-pro-i2v")).contains("fal", "video", "i2v", "5,10", "1080p", "$0.09/s", "180 s", "high",
                 "motion,people", "active");
         assertThat(row(result.out(), "google/veo-3.1-vertex")).contains("4,6,8", "720p,1080p,4k", "$0.40/s, $0.60/s 4k", "top");
-        assertThat(row(result.out(), "fal/kling-v3-pro-i2v")).contains("3-15");
+        assertThat(row(result.out(), "fal/kling-v3-pro-i2v")).contains("3-15", "audio");
+        assertThat(row(result.out(), "fal/kling-avatar-v2-pro")).contains("avatar", "lip_sync");
+        assertThat(row(result.out(), "kling/kling-v1-t2v")).contains("camera_control");
+        assertThat(row(result.out(), "comfyui/wan-2.1-i2v")).contains("open_weights", "$0.0008/GPU s");
         assertThat(row(result.out(), "local/camera-move")).contains("any", "free", "basic");
         assertThat(row(result.out(), "openai/sora-2")).contains("retired 2026-09-24");
         assertThat(row(result.out(), "fal/flux-pro-v1.1")).contains("image", "$0.04/image");

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             "'models.clips: auto' lets the router choose per shot ('reelwright estimate' shows its choices and why).",
             "Modes: t2v text-to-video, i2v image-to-video, avatar image + speech -> talking head, t2i text-to-image, tts speech.",
             "Seconds are the clip lengths one call makes ('any': whatever the shot needs); a longer shot is chained from clips.",
+            "Features: lip_sync, audio (generated with the picture), camera_control (camera-move parameters), open_weights.",
             "Prices are US dollars, estimates unless the vendor reports its charge. Retired models are listed, and never picked.", ""})
 public final class ModelsCommand implements Callable<Integer> {
     private static final Map<String, String> MODES = Map.of("text-to-video", "t2v", "image-to-video", "i2v", "text-to-image", "t2i",
@@ -72,10 +73,10 @@ public final class ModelsCommand implements Callable<Integer> {
                 rows.add(List.of(m.id(), m.vendor(), m.kind(), m.modes().stream().map(mode -> MODES.getOrDefault(mode, mode))
                         .collect(Collectors.joining(",")), seconds(m), String.join(",", m.resolutions()), price(m),
                         m.latencySeconds() == null ? "" : latency(m.latencySeconds()), m.qualityTier() == null ? "" : m.qualityTier(),
-                        String.join(",", m.strengths()), m.retired() ? "retired" + (m.retiredOn() == null ? "" : " " + m.retiredOn()) : "active"));
+                        String.join(",", m.strengths()), features(m), m.retired() ? "retired" + (m.retiredOn() == null ? "" : " " + m.retiredOn()) : "active"));
             }
             out.print(Tables.render(List.of("model", "vendor", "kind", "modes", "seconds", "resolutions", "price", "latency", "tier",
-                    "strengths", "status"), rows));
+                    "strengths", "features", "status"), rows));
             out.printf(Locale.ROOT, "%d models%s%n", models.size(), kind == null ? "" : " of kind " + kind.strip().toLowerCase(Locale.ROOT));
         }
         out.flush();
@@ -89,6 +90,16 @@ public final class ModelsCommand implements Callable<Integer> {
         boolean run = s.size() > 2;
         for (int i = 1; i < s.size() && run; i++) run = s.get(i) == s.get(i - 1) + 1;
         return run ? s.getFirst() + "-" + s.getLast() : s.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** What it can do beyond making frames: lip sync, native audio, camera-control parameters, open weights. */
+    static String features(ModelEntry m) {
+        List<String> features = new ArrayList<>();
+        if (m.makesLipSync()) features.add("lip_sync");
+        if (m.makesNativeAudio()) features.add("audio");
+        if (m.takesCameraControl()) features.add("camera_control");
+        if (m.hasOpenWeights()) features.add("open_weights");
+        return String.join(",", features);
     }
 
     /** "$0.40/s, $0.60/s 4k", "$0.40/clip, $0.20/clip 480p", "free". */
