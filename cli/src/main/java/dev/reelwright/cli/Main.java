@@ -4,6 +4,7 @@ import dev.reelwright.cli.command.BenchCommand;
 import dev.reelwright.cli.command.EstimateCommand;
 import dev.reelwright.cli.command.InspectCommand;
 import dev.reelwright.cli.command.MakeCommand;
+import dev.reelwright.cli.command.ModelsCommand;
 import dev.reelwright.cli.command.PlanCommand;
 import dev.reelwright.cli.command.ProvidersCommand;
 import picocli.CommandLine;
@@ -26,14 +27,15 @@ import picocli.CommandLine.Option;
             "",
             "Typical use:",
             "  reelwright plan script.md            # see the scenes, edit out/script/storyboard.json if you like",
+            "  reelwright estimate script.md        # which model makes each shot, why, and what it all costs",
             "  reelwright make script.md            # or: reelwright make out/script/storyboard.json",
             "",
             "Everything runs offline with the embedded models unless production.yaml picks a vendor.",
             ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  internal failure (rerun with -e for the stack trace)", "  2  bad input: the message names the file, and line:column where known"},
-        subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, InspectCommand.class, ProvidersCommand.class, BenchCommand.class,
-            HelpCommand.class})
+        subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, InspectCommand.class, ProvidersCommand.class, ModelsCommand.class,
+            BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     /** Builds commands, handing the {@link Environment} to those whose constructor asks for it. */
     private record Factory(Environment environment) implements CommandLine.IFactory {
@@ -56,7 +58,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, estimate, make, inspect, providers or bench (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, estimate, make, inspect, providers, models or bench (see --help)");
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.model.ModelChoice;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.pipeline.Providers;
+import dev.reelwright.core.routing.Router;
 import dev.reelwright.core.spi.ImageGenerator;
 import dev.reelwright.core.spi.ScenePlanner;
 import dev.reelwright.core.spi.SpeechSynthesizer;
@@ -52,6 +53,27 @@ public final class ProviderSelection {
         return context;
     }
 
+    /** Whether a vendor has what it needs to be called (its key, or a base URL for a self-hosted server); local always has. */
+    public boolean configured(String vendor) {
+        if (vendor.equals("local")) return true;
+        return vendors.find(vendor).map(module -> module.configured(context)).orElse(false);
+    }
+
+    /** The router over this run's catalog, counting a vendor usable when it is configured. */
+    public Router router() {
+        return new Router(catalog, this::configured);
+    }
+
+    /**
+     * The catalog entry production.yaml names for a seam, checked as a run would check it (known, active, an
+     * adapter in this build, configured); the embedded {@code fallback} entry when none or a local one is named.
+     */
+    public ModelEntry entry(String id, String kind, String key, String fallback) {
+        Optional<ModelEntry> named = checked(id, kind, key);
+        if (named.isPresent()) return named.get();
+        return catalog.require(id != null && id.startsWith("local/") ? id : fallback, kind, "production.yaml " + key);
+    }
+
     public ScenePlanner planner(ProductionSpec spec) {
         return pick(spec.models().planner(), "planner", "models.planner", VendorModule::planner).orElseGet(LocalStack::planner);
     }
@@ -66,6 +88,17 @@ public final class ProviderSelection {
     }
 
     private <T> Optional<T> pick(String id, String kind, String key, Seam<T> seam) {
+        if (kind.equals("video") && Router.AUTO.equalsIgnoreCase(id == null ? "" : id.strip())) {
+            // The router's choice per shot reaches 'estimate' now; 'make' gets it when the pipeline is wired to it.
+            throw new InputException("production.yaml " + key + ": 'auto' is routed per shot by 'reelwright estimate'; 'make' cannot "
+                    + "route yet, so pin one model id there for now (reelwright models --kind video lists them)");
+        }
+        return checked(id, kind, key).map(entry -> seam.apply(vendors.find(entry.vendor()).orElseThrow(), entry, context)
+                .orElseThrow(() -> new InputException("production.yaml " + key + ": " + entry.vendor() + " cannot serve " + kind + " with " + id)));
+    }
+
+    /** The named entry after every check a run makes before paying; empty for none or a local model. */
+    private Optional<ModelEntry> checked(String id, String kind, String key) {
         if (id == null || id.isBlank() || id.startsWith("local/")) return Optional.empty();
         ModelEntry entry = catalog.require(id, kind, "production.yaml " + key);
         if (entry.retired()) {
@@ -79,8 +112,7 @@ public final class ProviderSelection {
                     + entry.vendor() + ".base_url)" : "the environment variable " + context.keyVariable(entry.vendor(), module.keyVariable());
             throw new InputException("production.yaml " + key + ": " + id + " needs " + what);
         }
-        return Optional.of(seam.apply(module, entry, context).orElseThrow(() ->
-                new InputException("production.yaml " + key + ": " + entry.vendor() + " cannot serve " + kind + " with " + id)));
+        return Optional.of(entry);
     }
 
     @FunctionalInterface
