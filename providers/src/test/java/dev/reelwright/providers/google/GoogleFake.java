@@ -1,5 +1,10 @@
 package dev.reelwright.providers.google;
 
+import dev.reelwright.providers.testing.FakeServer.Answer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 
 /**
@@ -14,6 +19,40 @@ public final class GoogleFake {
     public static final String LOCATION = "us-central1";
 
     private GoogleFake() {}
+
+    /**
+     * A {@code GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND} for tests: a shell script in {@code dir} that prints
+     * {@code ya29.fresh-1} on its first run, {@code ya29.fresh-2} on its second, and so on (POSIX {@code sh}).
+     */
+    public static String tokenCommand(Path dir) {
+        try {
+            Path script = Files.writeString(dir.resolve("print-token.sh"), """
+                    n=$(cat "$0.runs" 2>/dev/null || echo 0)
+                    n=$((n + 1))
+                    echo "$n" > "$0.runs"
+                    echo "ya29.fresh-$n"
+                    """);
+            return "sh " + script.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How often the {@link #tokenCommand} in {@code dir} has run. */
+    public static int tokenRuns(Path dir) {
+        try {
+            Path runs = dir.resolve("print-token.sh.runs");
+            return Files.exists(runs) ? Integer.parseInt(Files.readString(runs).strip()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What Google answers a stale or bad access token with. */
+    public static Answer unauthenticated() {
+        return Answer.json(401, "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials. Expected OAuth 2 access token,"
+                + " login cookie or other valid authentication credential.\",\"status\":\"UNAUTHENTICATED\",\"details\":[]}}");
+    }
 
     /** {@code /v1/projects/{p}/locations/{l}/publishers/google/models/{model}}: append {@code :predictLongRunning} or {@code :fetchPredictOperation}. */
     public static String vertexModelPath(String model) {

@@ -36,6 +36,8 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Veo on Vertex AI and on the Gemini API against a fake speaking the documented protocol (PROVIDERS.md §3, google-veo.yaml). */
@@ -312,6 +314,41 @@ class GoogleVeoContractTest {
                     assertThat(e.getMessage()).contains("GOOGLE_VERTEX_ACCESS_TOKEN").contains("gcloud auth print-access-token")
                             .doesNotContain(TOKEN);
                 });
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aRefusedTokenIsPrintedAfreshByTheCommandAndTheRequestSentOnceMore() throws IOException {
+        Map<String, String> env = vertexEnv();
+        env.remove("GOOGLE_VERTEX_ACCESS_TOKEN");
+        env.put("GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND", GoogleFake.tokenCommand(dir));
+        server.on("POST", CREATE, request -> "Bearer ya29.fresh-1".equals(request.header("authorization"))
+                ? GoogleFake.unauthenticated() : json(GoogleFake.operation(OPERATION)));
+        server.on("POST", FETCH, json(doneInline(VIDEO)));
+
+        VideoGenerator.GeneratedClip clip = generator(VEO, context(env)).generate(request(), dir);
+
+        assertThat(Files.readAllBytes(dir.resolve(clip.file()))).isEqualTo(VIDEO);
+        assertThat(server.requests()).extracting(r -> r.path() + " " + r.header("authorization"))
+                .containsExactly(CREATE + " Bearer ya29.fresh-1", CREATE + " Bearer ya29.fresh-2", FETCH + " Bearer ya29.fresh-2");
+        assertThat(GoogleFake.tokenRuns(dir)).isEqualTo(2);
+        assertThat(recorder.submitted).hasSize(1);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aFreshTokenRefusedAgainIsAuthenticationAfterOneRetry() {
+        Map<String, String> env = vertexEnv();
+        env.put("GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND", GoogleFake.tokenCommand(dir)); // takes precedence over the fixed token
+        server.on("POST", CREATE, GoogleFake.unauthenticated());
+
+        assertThatThrownBy(() -> generator(VEO, context(env)).generate(request(), dir))
+                .isInstanceOfSatisfying(VendorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION);
+                    assertThat(e.getMessage()).contains("GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND").doesNotContain("ya29.fresh");
+                });
+        assertThat(server.requests()).extracting(r -> r.header("authorization")).containsExactly("Bearer ya29.fresh-1", "Bearer ya29.fresh-2");
+        assertThat(GoogleFake.tokenRuns(dir)).isEqualTo(2);
     }
 
     @Test

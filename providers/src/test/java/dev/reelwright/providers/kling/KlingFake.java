@@ -1,6 +1,15 @@
 package dev.reelwright.providers.kling;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelwright.core.json.Json;
 import dev.reelwright.providers.testing.FakeServer.Answer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Kling's answers as the fake gives them (PROVIDERS.md §8): the {@code {"code","message","request_id","data"}} envelope around a task. */
 public final class KlingFake {
@@ -8,6 +17,27 @@ public final class KlingFake {
     public static final String SECRET = "sk-test-secret-key-0123456789";
 
     private KlingFake() {}
+
+    /**
+     * The payload of {@code Authorization: Bearer <jwt>} once its HS256 signature checks out with {@link #SECRET}
+     * and its header is {@code {"alg":"HS256","typ":"JWT"}}; an assertion error otherwise.
+     */
+    public static JsonNode verifiedPayload(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) throw new AssertionError("not a bearer token: " + authorization);
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) throw new AssertionError("not a JWT");
+        try {
+            JsonNode header = Json.json().readTree(Base64.getUrlDecoder().decode(parts[0]));
+            if (!header.path("alg").asText().equals("HS256") || !header.path("typ").asText().equals("JWT")) throw new AssertionError("header " + header);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]))) throw new AssertionError("bad signature");
+            return Json.json().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     public static Answer envelope(String data) {
         return Answer.json(200, "{\"code\":0,\"message\":\"SUCCEED\",\"request_id\":\"req-1\",\"data\":" + data + "}");
