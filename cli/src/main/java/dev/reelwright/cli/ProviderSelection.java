@@ -38,7 +38,8 @@ public final class ProviderSelection {
     public static ProviderSelection forRun(ProductionSpec spec, Environment environment) {
         VendorContext context = new VendorContext(environment.variables(), spec.providers(), VendorHttp.defaultClient(),
                 environment.clock(), environment.sleeper(), RandomGenerator.getDefault(), new FfmpegMediaVerifier(), null);
-        return new ProviderSelection(ModelCatalog.withOverrides(spec.catalog()), Vendors.shipped(), context);
+        ModelCatalog catalog = ModelCatalog.withOverrides(spec.catalog());
+        return new ProviderSelection(catalog, Vendors.shipped(catalog), context);
     }
 
     public ModelCatalog catalog() {

@@ -5,13 +5,13 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the reelwright command in-process and keeps what it printed, like a user's terminal would. */
-record CliRunner(int exitCode, String out, String err) {
-    static CliRunner run(String... args) {
+public record CliRunner(int exitCode, String out, String err) {
+    public static CliRunner run(String... args) {
         return run(Main.commandLine(), args);
     }
 
     /** With a chosen outside world: fake keys and base URLs, instant sleeps. */
-    static CliRunner run(Environment environment, String... args) {
+    public static CliRunner run(Environment environment, String... args) {
         return run(Main.commandLine(environment), args);
     }
 

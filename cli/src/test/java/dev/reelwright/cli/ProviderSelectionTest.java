@@ -2,6 +2,8 @@ package dev.reelwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.remote.Sleeper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +48,29 @@ class ProviderSelectionTest {
         CliRunner result = make(env(Map.of()), "models:\n  clips: google/veo-3.1-vertex\nproviders:\n  google:\n    key_env: MY_TOKEN\n");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("needs the environment variable MY_TOKEN");
+    }
+
+    @Test
+    void adaptersThatLookUpOtherModelsSeeTheProductionsCatalog() throws IOException {
+        // A user who retires whisper-1 in their own catalog gets OpenAI speech without the transcription call.
+        Files.writeString(dir.resolve("models.yaml"), """
+                models:
+                  - id: openai/whisper-1
+                    vendor: openai
+                    model: whisper-1
+                    kind: transcription
+                    status: retired
+                """);
+        String models = "models:\n  speech: openai/gpt-4o-mini-tts\n";
+        ProductionSpec own = SpecLoader.load(Files.writeString(dir.resolve("own.yaml"), "catalog: models.yaml\n" + models));
+        ProductionSpec bundled = SpecLoader.load(Files.writeString(dir.resolve("bundled.yaml"), models));
+
+        assertThat(speechId(own)).isEqualTo("openai/gpt-4o-mini-tts@gpt-4o-mini-tts");
+        assertThat(speechId(bundled)).isEqualTo("openai/gpt-4o-mini-tts@gpt-4o-mini-tts+openai/whisper-1@whisper-1");
+    }
+
+    private static String speechId(ProductionSpec spec) {
+        return ProviderSelection.forRun(spec, env(Map.of("OPENAI_API_KEY", "sk-test"))).providers(spec).speech().id();
     }
 
     @Test

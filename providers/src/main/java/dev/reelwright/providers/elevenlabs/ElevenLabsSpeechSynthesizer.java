@@ -8,17 +8,20 @@ import dev.reelwright.core.json.AtomicFiles;
 import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.MediaVerifier;
 import dev.reelwright.core.spi.Speech;
+import dev.reelwright.core.spi.Speech.TimingSource;
 import dev.reelwright.core.spi.SpeechRequest;
 import dev.reelwright.core.spi.SpeechSynthesizer;
 import dev.reelwright.core.spi.WordTiming;
 import dev.reelwright.providers.elevenlabs.api.SpeechBody;
 import dev.reelwright.providers.elevenlabs.api.VoiceSettings;
+import dev.reelwright.providers.remote.EstimatedTimings;
 import dev.reelwright.providers.remote.Pricing;
 import dev.reelwright.providers.spi.VendorContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -34,7 +37,8 @@ import java.util.zip.CRC32;
  *   <li>Pace: {@code voice_settings.speed} = words per minute / 150, clamped to ElevenLabs' 0.7..1.2.</li>
  *   <li>Seed: a CRC-32 of model, voice, pace and text, so the same request asks for the same sampling (ElevenLabs
  *       calls determinism best effort).</li>
- *   <li>Timings: from the {@code alignment} (see {@link WordAlignment}); words equal the text's words as written.</li>
+ *   <li>Timings: from the {@code alignment} (see {@link WordAlignment}); words equal the text's words as written.
+ *       Speech says {@code vendor_alignment}, or {@code estimated} when no usable alignment came back.</li>
  *   <li>Charge: the {@code character-cost} header is the characters billed; ElevenLabs bills characters against a
  *       plan, not dollars, so the dollar figure is the catalog's per-1k-characters price times that count and is
  *       reported as an estimate. Without the header, the text's length stands in.</li>
@@ -98,10 +102,11 @@ public final class ElevenLabsSpeechSynthesizer implements SpeechSynthesizer {
             throw VendorException.wrap(ElevenLabsModule.VENDOR, Kind.BAD_OUTPUT, "the speech audio does not decode (" + e.getMessage() + ")", e);
         }
         double seconds = PcmWav.seconds(pcm, sampleRate);
-        List<WordTiming> words = WordAlignment.words(request.text(), reply.audio().alignment(), seconds);
+        Optional<List<WordTiming>> aligned = WordAlignment.aligned(request.text(), reply.audio().alignment(), seconds);
+        List<WordTiming> words = aligned.orElseGet(() -> EstimatedTimings.spread(request.text(), seconds));
         int characters = reply.characterCost().orElse(request.text().length());
         Charge charge = Pricing.characters(model, characters);
-        return new Speech(FILE, sampleRate, seconds, words, charge);
+        return new Speech(FILE, sampleRate, seconds, words, charge, aligned.isPresent() ? TimingSource.VENDOR_ALIGNMENT : TimingSource.ESTIMATED);
     }
 
     String voiceId(String requested) {

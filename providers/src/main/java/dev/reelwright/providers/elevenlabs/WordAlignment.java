@@ -5,6 +5,7 @@ import dev.reelwright.providers.elevenlabs.api.AudioWithTimestamps.Alignment;
 import dev.reelwright.providers.remote.EstimatedTimings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Word timings from ElevenLabs' character alignment. The words are the request text's whitespace-separated words
@@ -17,12 +18,17 @@ final class WordAlignment {
     private WordAlignment() {}
 
     static List<WordTiming> words(String text, Alignment alignment, double seconds) {
+        return aligned(text, alignment, seconds).orElseGet(() -> EstimatedTimings.spread(text, seconds));
+    }
+
+    /** The words timed by the alignment, or empty when it cannot time them (and only an estimate is left). */
+    static Optional<List<WordTiming>> aligned(String text, Alignment alignment, double seconds) {
         String[] words = text.strip().isEmpty() ? new String[0] : text.strip().split("\\s+");
-        if (words.length == 0) return List.of();
-        if (alignment == null || !alignment.consistent()) return EstimatedTimings.spread(text, seconds);
+        if (words.length == 0) return Optional.of(List.of());
+        if (alignment == null || !alignment.consistent()) return Optional.empty();
         double[][] spans = byCharacters(words, alignment);
         if (spans == null) spans = byGroups(words, alignment);
-        if (spans == null) return EstimatedTimings.spread(text, seconds);
+        if (spans == null) return Optional.empty();
         List<WordTiming> timings = new ArrayList<>(words.length);
         double floor = 0;
         for (int i = 0; i < words.length; i++) {
@@ -35,7 +41,7 @@ final class WordAlignment {
             timings.add(new WordTiming(words[i], start, end));
             floor = end;
         }
-        return timings;
+        return Optional.of(timings);
     }
 
     /** Matches the non-space characters of text and alignment one for one; null when they differ. */

@@ -73,7 +73,7 @@ final class FalSpeechSynthesizer implements SpeechSynthesizer {
         double seconds = result != null && result.path("duration_ms").isNumber() && result.path("duration_ms").asDouble() > 0
                 ? result.path("duration_ms").asDouble() / 1000.0 : verified.seconds();
         return new Speech(FILE, SAMPLE_RATE, seconds, EstimatedTimings.spread(request.text(), seconds),
-                Pricing.characters(model, request.text().length()));
+                Pricing.characters(model, request.text().length()), Speech.TimingSource.ESTIMATED);
     }
 
     SpeechInput input(SpeechRequest request) {

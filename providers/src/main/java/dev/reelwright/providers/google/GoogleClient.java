@@ -8,10 +8,12 @@ import dev.reelwright.providers.google.api.FetchPredictOperationRequest;
 import dev.reelwright.providers.google.api.VeoOperation;
 import dev.reelwright.providers.google.api.VeoRequest;
 import dev.reelwright.providers.http.HttpReply;
+import dev.reelwright.providers.http.Secret;
 import dev.reelwright.providers.http.VendorHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>Vertex AI: {@code POST /v1/projects/{p}/locations/{l}/publishers/google/models/{model}:predictLongRunning}, then
  * {@code POST …/{model}:fetchPredictOperation {"operationName"}} (read-only, so sent as idempotent). The Python SDK
  * uses {@code /v1beta1}; Google's REST reference and samples use {@code /v1}, which is what this client sends.
- * Auth: {@code Authorization: Bearer <access token>}.
+ * Auth: {@code Authorization: Bearer <access token>}; a 401 is sent once more when {@link GoogleCredential} can renew the token.
  *
  * <p>Gemini API: {@code POST /v1beta/models/{model}:predictLongRunning}, then {@code GET /v1beta/{operation name}}, and
  * the result through {@code GET /v1beta/files/{id}:download?alt=media}. Auth: {@code x-goog-api-key}.
@@ -58,7 +60,8 @@ final class GoogleClient {
             case VERTEX -> uri("/v1/" + vertexModel(model) + ":predictLongRunning");
             case GEMINI -> uri("/v1beta/models/" + VendorHttp.encode(model) + ":predictLongRunning");
         };
-        HttpReply reply = http.postJson(uri, authHeaders(), body, false);
+        // A 401 is a refusal before any work, so sending the paid create again with a fresh token is safe.
+        HttpReply reply = authorized(headers -> http.postJson(uri, headers, body, false));
         if (!reply.ok()) throw errors.fromReply(reply, Call.SUBMIT, model);
         String name = reply.json().path("name").asText("");
         if (name.isEmpty()) {
@@ -73,14 +76,14 @@ final class GoogleClient {
             case VERTEX -> {
                 Matcher matcher = VERTEX_OPERATION.matcher(operation);
                 String resource = matcher.matches() ? matcher.group(1) : vertexModel(model);
-                yield http.postJson(uri("/v1/" + resource + ":fetchPredictOperation"), authHeaders(),
-                        new FetchPredictOperationRequest(operation), true);
+                yield authorized(headers -> http.postJson(uri("/v1/" + resource + ":fetchPredictOperation"), headers,
+                        new FetchPredictOperationRequest(operation), true));
             }
             case GEMINI -> {
                 if (!GEMINI_OPERATION.matcher(operation).matches()) {
                     throw VendorException.of(VeoSettings.VENDOR, Kind.JOB_FAILED, "'" + operation + "' is not a Gemini API operation name");
                 }
-                yield http.get(uri("/v1beta/" + operation), authHeaders());
+                yield authorized(headers -> http.get(uri("/v1beta/" + operation), headers));
             }
         };
         if (!reply.ok()) throw errors.fromReply(reply, Call.POLL, model);
@@ -118,12 +121,24 @@ final class GoogleClient {
         throw VendorException.of(VeoSettings.VENDOR, Kind.BAD_OUTPUT, "a result video names no file");
     }
 
-    /** The credential header for this route: the downloads (Cloud Storage, Files API) need it too. */
+    /** The credential header for this route, with the credential to send now: the downloads (Cloud Storage, Files API) need it too. */
     Map<String, String> authHeaders() {
+        return headers(settings.credential().current());
+    }
+
+    private Map<String, String> headers(Secret credential) {
         return switch (settings.route()) {
-            case VERTEX -> Map.of("Authorization", "Bearer " + settings.credential().reveal());
-            case GEMINI -> Map.of("x-goog-api-key", settings.credential().reveal());
+            case VERTEX -> Map.of("Authorization", "Bearer " + credential.reveal());
+            case GEMINI -> Map.of("x-goog-api-key", credential.reveal());
         };
+    }
+
+    /** Sends with the current credential; on a 401, once more if the credential could be renewed (a token command run again). */
+    private HttpReply authorized(Function<Map<String, String>, HttpReply> send) {
+        Secret used = settings.credential().current();
+        HttpReply reply = send.apply(headers(used));
+        if (reply.status() == 401 && settings.credential().renew(used)) reply = send.apply(authHeaders());
+        return reply;
     }
 
     /**
@@ -133,7 +148,7 @@ final class GoogleClient {
     String check(String model) {
         return switch (settings.route()) {
             case VERTEX -> {
-                HttpReply reply = http.get(uri("/v1/publishers/google/models/" + VendorHttp.encode(model)), authHeaders());
+                HttpReply reply = authorized(headers -> http.get(uri("/v1/publishers/google/models/" + VendorHttp.encode(model)), headers));
                 if (!reply.ok()) throw errors.fromReply(reply, Call.CHECK, model);
                 yield "Vertex AI (" + settings.project() + ", " + settings.location() + ") knows " + reply.json().path("name").asText(model);
             }

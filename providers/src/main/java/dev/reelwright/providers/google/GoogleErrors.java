@@ -47,9 +47,11 @@ final class GoogleErrors {
         int http = reply.status();
         Duration retryAfter = RetryAfter.from(reply.headers(), clock).orElse(null);
         if (http == 401 || status.equals("UNAUTHENTICATED") || apiKeyInvalid(error, message)) {
-            return VendorException.badKey(VENDOR, http, settings.route() == VeoRoute.VERTEX
-                    ? settings.credentialVariable() + " (access tokens expire after about an hour: refresh it with 'gcloud auth print-access-token')"
-                    : settings.credentialVariable());
+            String fix = settings.route() == VeoRoute.GEMINI ? settings.credentialVariable()
+                    : settings.credential().refreshable() ? settings.credentialVariable() + " (refused even when freshly printed: check the command's account)"
+                    : settings.credentialVariable() + " (access tokens expire after about an hour: refresh it with 'gcloud auth print-access-token',"
+                            + " or set " + GoogleCredential.COMMAND_VARIABLE + " to that command so Reelwright refreshes it)";
+            return VendorException.badKey(VENDOR, http, fix);
         }
         if (http == 403 || status.equals("PERMISSION_DENIED")) {
             return VendorException.http(VENDOR, Kind.AUTHENTICATION, http, "permission denied: " + message + " — check that the account behind "
@@ -124,9 +126,7 @@ final class GoogleErrors {
 
     /** Google does not echo credentials, but a message must never carry one, so make sure. */
     private String clean(String text) {
-        String value = settings.credential().reveal();
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        if (!value.isEmpty()) flat = flat.replace(value, "***");
+        String flat = settings.credential().redact(text == null ? "" : text.replaceAll("\\s+", " ").strip());
         return flat.length() > 400 ? flat.substring(0, 400) + "…" : flat;
     }
 }

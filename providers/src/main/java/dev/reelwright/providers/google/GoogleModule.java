@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Google Veo, on Vertex AI (primary: OAuth access token in {@code GOOGLE_VERTEX_ACCESS_TOKEN}, project in
+ * Google Veo, on Vertex AI (primary: OAuth access token from {@code GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND} or in
+ * {@code GOOGLE_VERTEX_ACCESS_TOKEN}, project in
  * {@code GOOGLE_CLOUD_PROJECT}, location in {@code GOOGLE_CLOUD_LOCATION}) or on the Gemini API (key in
  * {@code GEMINI_API_KEY}). {@link VeoRoute} says which route a catalog model takes.
  */
@@ -35,8 +36,8 @@ public final class GoogleModule implements VendorModule {
 
     @Override
     public String description() {
-        return "Google Veo video (image-to-video) on Vertex AI (GOOGLE_CLOUD_PROJECT + GOOGLE_VERTEX_ACCESS_TOKEN from "
-                + "'gcloud auth print-access-token') or the Gemini API (GEMINI_API_KEY)";
+        return "Google Veo video (image-to-video) on Vertex AI (GOOGLE_CLOUD_PROJECT + GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND, e.g. "
+                + "'gcloud auth print-access-token', or a token in GOOGLE_VERTEX_ACCESS_TOKEN) or the Gemini API (GEMINI_API_KEY)";
     }
 
     /** The primary route's credential; the Gemini route reads {@code GEMINI_API_KEY}. */
@@ -62,7 +63,8 @@ public final class GoogleModule implements VendorModule {
     /** Usable when Vertex AI has a project and a token, or the Gemini API has a key. */
     @Override
     public boolean configured(VendorContext context) {
-        boolean vertex = context.env(VeoRoute.PROJECT_VARIABLE).isPresent() && context.key(vendor(), VeoRoute.VERTEX.keyVariable()).isPresent();
+        boolean vertex = context.env(VeoRoute.PROJECT_VARIABLE).isPresent() && (context.key(vendor(), VeoRoute.VERTEX.keyVariable()).isPresent()
+                || context.env(GoogleCredential.COMMAND_VARIABLE).isPresent());
         return vertex || context.key(vendor(), VeoRoute.GEMINI.keyVariable()).isPresent();
     }
 

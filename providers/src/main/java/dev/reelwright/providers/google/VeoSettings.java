@@ -5,14 +5,17 @@ import dev.reelwright.providers.http.Secret;
 import dev.reelwright.providers.spi.VendorContext;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything the Google adapter reads from outside, resolved once per model: the route, where it lives, the
  * credential, and the optional Veo parameters a user may set through the environment.
  *
  * <p>Vertex AI wants an OAuth2 access token. Reelwright does not implement Google's OAuth flows (service-account
- * JWTs, refresh tokens, metadata server); the user passes a token in {@code GOOGLE_VERTEX_ACCESS_TOKEN}, e.g.
- * {@code export GOOGLE_VERTEX_ACCESS_TOKEN=$(gcloud auth print-access-token)}. Such tokens last about an hour.
+ * JWTs, refresh tokens, metadata server) and takes no Google SDK: the user passes a token in
+ * {@code GOOGLE_VERTEX_ACCESS_TOKEN}, e.g. {@code export GOOGLE_VERTEX_ACCESS_TOKEN=$(gcloud auth print-access-token)}.
+ * Such tokens last about an hour, so for longer runs {@code GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND} names a command that
+ * prints a fresh one, which takes precedence ({@link GoogleCredential}).
  *
  * @param base        scheme + host (+ port) of the route's API; production.yaml {@code providers.google.base_url} or
  *                    {@code GOOGLE_BASE_URL} overrides it for either route
@@ -21,7 +24,7 @@ import java.util.Locale;
  * @param project     Vertex AI only ({@code GOOGLE_CLOUD_PROJECT}); null on the Gemini route
  * @param location    Vertex AI only ({@code GOOGLE_CLOUD_LOCATION}, default {@code us-central1}); null on the Gemini route
  */
-public record VeoSettings(VeoRoute route, URI base, URI storageBase, Secret credential, String project, String location, VeoOptions options) {
+public record VeoSettings(VeoRoute route, URI base, URI storageBase, GoogleCredential credential, String project, String location, VeoOptions options) {
     public static final String VENDOR = "google";
     public static final String DEFAULT_LOCATION = "us-central1";
     public static final String GEMINI_BASE = "https://generativelanguage.googleapis.com";
@@ -71,15 +74,23 @@ public record VeoSettings(VeoRoute route, URI base, URI storageBase, Secret cred
                 if (!location.matches("[a-z0-9-]+")) {
                     throw new InputException(VENDOR + ": " + VeoRoute.LOCATION_VARIABLE + " '" + location + "' is not a location such as us-central1");
                 }
-                String variable = context.keyVariable(VENDOR, route.keyVariable());
-                Secret token = context.key(VENDOR, route.keyVariable()).orElseThrow(() -> new InputException(
-                        VENDOR + ": Vertex AI needs an OAuth access token; set " + variable
-                                + " (e.g. export " + variable + "=$(gcloud auth print-access-token))"));
-                yield new VeoSettings(route, context.baseUrl(VENDOR, vertexBase(location)), storage, token, project, location, options);
+                yield new VeoSettings(route, context.baseUrl(VENDOR, vertexBase(location)), storage, vertexToken(context), project, location, options);
             }
             case GEMINI -> new VeoSettings(route, context.baseUrl(VENDOR, GEMINI_BASE), storage,
-                    context.requireKey(VENDOR, route.keyVariable()), null, null, options);
+                    GoogleCredential.fixed(context.requireKey(VENDOR, route.keyVariable())), null, null, options);
         };
+    }
+
+    /** The command that prints a token when one is named, else the token given; neither is an error that says how. */
+    private static GoogleCredential vertexToken(VendorContext context) {
+        Optional<String> command = context.env(GoogleCredential.COMMAND_VARIABLE);
+        if (command.isPresent()) return GoogleCredential.command(command.get(), context.clock());
+        String variable = context.keyVariable(VENDOR, VeoRoute.VERTEX.keyVariable());
+        Secret token = context.key(VENDOR, VeoRoute.VERTEX.keyVariable()).orElseThrow(() -> new InputException(
+                VENDOR + ": Vertex AI needs an OAuth access token; set " + GoogleCredential.COMMAND_VARIABLE
+                        + " to a command that prints one (e.g. gcloud auth print-access-token), or " + variable
+                        + " to a token (e.g. export " + variable + "=$(gcloud auth print-access-token); it lasts about an hour)"));
+        return GoogleCredential.fixed(token);
     }
 
     /** {@code https://{location}-aiplatform.googleapis.com}, or {@code https://aiplatform.googleapis.com} for {@code global}. */

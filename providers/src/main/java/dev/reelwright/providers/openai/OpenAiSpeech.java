@@ -6,6 +6,7 @@ import dev.reelwright.core.error.VendorException.Kind;
 import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.MediaVerifier;
 import dev.reelwright.core.spi.Speech;
+import dev.reelwright.core.spi.Speech.TimingSource;
 import dev.reelwright.core.spi.SpeechRequest;
 import dev.reelwright.core.spi.SpeechSynthesizer;
 import dev.reelwright.core.spi.Transcriber;
@@ -74,17 +75,19 @@ public final class OpenAiSpeech implements SpeechSynthesizer {
         }
         Charge spoken = Pricing.characters(model, text.length());
         List<WordTiming> words = EstimatedTimings.spread(text, pcm.seconds());
+        TimingSource source = TimingSource.ESTIMATED;
         Charge charge = spoken;
         if (timings.isPresent()) {
             try {
                 Transcriber.Transcript heard = timings.get().transcribe(file, null);
                 words = WordAlignment.align(text, heard.words(), pcm.seconds());
+                if (!heard.words().isEmpty()) source = TimingSource.TRANSCRIBED; // else align() only estimated them
                 charge = new Charge(spoken.vendor(), spoken.model(), spoken.usd() + heard.charge().usd(), true);
             } catch (VendorException e) {
                 // The speech is paid for and fine; estimated timings still pace the captions.
             }
         }
-        return new Speech(FILE, pcm.sampleRate(), pcm.seconds(), words, charge);
+        return new Speech(FILE, pcm.sampleRate(), pcm.seconds(), words, charge, source);
     }
 
     static String voice(String requested) {

@@ -50,7 +50,10 @@ public final class RunwayClient {
         return Task.from(reply.json());
     }
 
-    /** Cancels a running task or deletes a finished one ({@code DELETE /v1/tasks/{id}}; 204 likely, unconfirmed: any 2xx). */
+    /**
+     * Cancels a running task or deletes a finished one ({@code DELETE /v1/tasks/{id}}: 204 per runway.yaml, derived
+     * from the SDK; any 2xx is taken).
+     */
     public void delete(String id) {
         HttpReply reply = http.delete(uri("/v1/tasks/" + VendorHttp.encode(id)), headers());
         if (!reply.ok() && reply.status() != 404) throw errors.from(reply);

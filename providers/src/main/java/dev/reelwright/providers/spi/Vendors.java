@@ -1,5 +1,6 @@
 package dev.reelwright.providers.spi;
 
+import dev.reelwright.core.catalog.ModelCatalog;
 import dev.reelwright.providers.fal.FalModule;
 import dev.reelwright.providers.openai.OpenAiModule;
 import dev.reelwright.providers.anthropic.AnthropicModule;
@@ -20,16 +21,25 @@ public final class Vendors {
         this.modules = List.copyOf(modules);
     }
 
-    /** The shipped vendors. Each vendor package adds its module here. */
+    /** The shipped vendors over the bundled catalog. */
     public static Vendors shipped() {
+        return shipped(ModelCatalog.bundled());
+    }
+
+    /**
+     * The shipped vendors, those that look models up for themselves (OpenAI's transcription model for speech
+     * timings, Kling's base clip model for lip sync, the models fal and Google check with) looking in
+     * {@code catalog}: the run's own, with production.yaml's overrides. Each vendor package adds its module here.
+     */
+    public static Vendors shipped(ModelCatalog catalog) {
         List<VendorModule> modules = new ArrayList<>();
-        modules.add(new FalModule());
-        modules.add(new OpenAiModule());
+        modules.add(new FalModule(catalog));
+        modules.add(new OpenAiModule(catalog));
         modules.add(new AnthropicModule());
-        modules.add(new GoogleModule());
+        modules.add(new GoogleModule(catalog));
         modules.add(new ElevenLabsModule());
         modules.add(new RunwayModule());
-        modules.add(new KlingModule());
+        modules.add(new KlingModule(catalog));
         modules.add(new ComfyUIModule());
         return new Vendors(modules);
     }

@@ -37,19 +37,9 @@ class AnthropicPlannerContractTest {
         fake.close();
     }
 
-    static FakeServer.Answer message(String input, String stopReason) {
-        return FakeServer.Answer.json(200, """
-                {"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","model":"claude-sonnet-4-6",
-                 "content":[{"type":"text","text":"I'll lay the script out as scenes."},
-                            {"type":"tool_use","id":"toolu_01A09q90qw90lq917835lq9","name":"storyboard","input":%s}],
-                 "stop_reason":"%s","stop_sequence":null,
-                 "usage":{"input_tokens":1450,"output_tokens":380,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"service_tier":"standard"}}"""
-                .formatted(input, stopReason));
-    }
-
     @Test
     void forcesTheStoryboardToolAndReadsItsInput() throws Exception {
-        fake.server.on("POST", "/v1/messages", message(STORYBOARD, "tool_use"));
+        fake.server.on("POST", "/v1/messages", AnthropicFixture.message(STORYBOARD, "tool_use"));
 
         AnthropicPlanner.Planned planned = planner.planned(SCRIPT, SPEC);
 
@@ -87,14 +77,14 @@ class AnthropicPlannerContractTest {
 
     @Test
     void theCatalogPicksTheModelSent() {
-        fake.server.on("POST", "/v1/messages", message(STORYBOARD, "tool_use"));
+        fake.server.on("POST", "/v1/messages", AnthropicFixture.message(STORYBOARD, "tool_use"));
         new AnthropicModule().planner(AnthropicFixture.entry("anthropic/claude-haiku-4-5"), fake.context()).orElseThrow().plan(SCRIPT, SPEC);
         assertThat(fake.server.requests().getFirst().json().path("model").asText()).isEqualTo("claude-haiku-4-5");
     }
 
     @Test
     void aPlannerThatRewritesTheNarrationIsBadOutput() {
-        fake.server.on("POST", "/v1/messages", message(STORYBOARD.replace("the catch is on ice", "the fish lie on ice"), "tool_use"));
+        fake.server.on("POST", "/v1/messages", AnthropicFixture.message(STORYBOARD.replace("the catch is on ice", "the fish lie on ice"), "tool_use"));
 
         assertThatThrownBy(() -> planner.plan(SCRIPT, SPEC)).isInstanceOfSatisfying(VendorException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.BAD_OUTPUT);
@@ -104,7 +94,7 @@ class AnthropicPlannerContractTest {
 
     @Test
     void aTruncatedToolInputIsBadOutput() {
-        fake.server.on("POST", "/v1/messages", message("{\"title\":\"The Harbour\",\"scenes\":[]}", "max_tokens"));
+        fake.server.on("POST", "/v1/messages", AnthropicFixture.message("{\"title\":\"The Harbour\",\"scenes\":[]}", "max_tokens"));
 
         assertThatThrownBy(() -> planner.plan(SCRIPT, SPEC)).isInstanceOfSatisfying(VendorException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.BAD_OUTPUT);
@@ -142,7 +132,7 @@ class AnthropicPlannerContractTest {
     void aRateLimitWaitsRetryAfterThenSucceeds() {
         fake.server.on("POST", "/v1/messages",
                 error(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit").withHeader("retry-after", "12"),
-                message(STORYBOARD, "tool_use"));
+                AnthropicFixture.message(STORYBOARD, "tool_use"));
 
         assertThat(planner.plan(SCRIPT, SPEC).scenes()).hasSize(2);
         assertThat(fake.time.sleeps).containsExactly(Duration.ofSeconds(12));
@@ -151,7 +141,7 @@ class AnthropicPlannerContractTest {
 
     @Test
     void anOverloadedServerIsRetriedThenSucceeds() {
-        fake.server.on("POST", "/v1/messages", error(529, "overloaded_error", "Overloaded"), message(STORYBOARD, "tool_use"));
+        fake.server.on("POST", "/v1/messages", error(529, "overloaded_error", "Overloaded"), AnthropicFixture.message(STORYBOARD, "tool_use"));
 
         assertThat(planner.plan(SCRIPT, SPEC).scenes()).hasSize(2);
         assertThat(fake.server.requests()).hasSize(2);

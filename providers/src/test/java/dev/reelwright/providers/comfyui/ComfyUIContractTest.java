@@ -76,16 +76,11 @@ class ComfyUIContractTest {
     }
 
     private static String queue(String running) {
-        return "{\"queue_running\":[" + (running == null ? "" : "[0,\"" + running + "\",{},{},[\"14\"]]") + "],\"queue_pending\":[]}";
+        return ComfyUIFake.queue(running);
     }
 
     private static String success(String id) {
-        return "{\"" + id + "\":{\"prompt\":[1,\"" + id + "\",{},{\"client_id\":\"reelwright\"},[\"14\"]],"
-                + "\"outputs\":{\"14\":{\"images\":[{\"filename\":\"wan_00001_.mp4\",\"subfolder\":\"reelwright\",\"type\":\"output\"}],\"animated\":[true]}},"
-                + "\"status\":{\"status_str\":\"success\",\"completed\":true,\"messages\":["
-                + "[\"execution_start\",{\"prompt_id\":\"" + id + "\",\"timestamp\":1764028800000}],"
-                + "[\"execution_cached\",{\"nodes\":[],\"prompt_id\":\"" + id + "\",\"timestamp\":1764028800010}],"
-                + "[\"execution_success\",{\"prompt_id\":\"" + id + "\",\"timestamp\":1764028895000}]]},\"meta\":{}}}";
+        return ComfyUIFake.success(id);
     }
 
     @Test

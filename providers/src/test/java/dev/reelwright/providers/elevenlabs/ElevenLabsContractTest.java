@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ElevenLabs speech with timestamps and instant voice cloning against a fake (PROVIDERS.md §7, elevenlabs.json). */
 class ElevenLabsContractTest {
-    static final String KEY = "sk_test_0123456789abcdef0123456789abcdef";
+    static final String KEY = ElevenLabsFake.KEY;
     static final ModelCatalog CATALOG = ModelCatalog.bundled();
     static final ModelEntry TTS = CATALOG.find("elevenlabs/multilingual-v2").orElseThrow();
     static final ModelEntry CLONE = CATALOG.find("elevenlabs/instant-voice-clone").orElseThrow();
@@ -73,22 +73,7 @@ class ElevenLabsContractTest {
 
     /** The answer ElevenLabs gives: PCM at 24 kHz, one alignment entry per character of the text, 50 ms each. */
     static String answer(String text, double pcmSeconds) {
-        byte[] pcm = new byte[(int) Math.round(pcmSeconds * 24_000) * 2];
-        for (int i = 0; i < pcm.length; i += 2) pcm[i] = (byte) (i % 97);
-        StringBuilder chars = new StringBuilder();
-        StringBuilder starts = new StringBuilder();
-        StringBuilder ends = new StringBuilder();
-        int[] codePoints = text.codePoints().toArray();
-        for (int i = 0; i < codePoints.length; i++) {
-            String sep = i == 0 ? "" : ",";
-            chars.append(sep).append('"').append(new String(Character.toChars(codePoints[i])).replace("\"", "\\\"")).append('"');
-            starts.append(sep).append(String.format(Locale.ROOT, "%.3f", i * 0.05));
-            ends.append(sep).append(String.format(Locale.ROOT, "%.3f", (i + 1) * 0.05));
-        }
-        String alignment = "{\"characters\":[" + chars + "],\"character_start_times_seconds\":[" + starts
-                + "],\"character_end_times_seconds\":[" + ends + "]}";
-        return "{\"audio_base64\":\"" + Base64.getEncoder().encodeToString(pcm) + "\",\"alignment\":" + alignment
-                + ",\"normalized_alignment\":" + alignment + "}";
+        return ElevenLabsFake.withTimestamps(text, pcmSeconds, 0, 0.05);
     }
 
     @Test
@@ -135,6 +120,17 @@ class ElevenLabsContractTest {
         assertThat(words.get(1).start()).isEqualTo(0.35);                       // "world!" starts at character 7
         assertThat(words.getLast().end()).isEqualTo(TEXT.length() * 0.05, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(speech.charge()).isEqualTo(new Charge("elevenlabs", "eleven_multilingual_v2", 44 / 1000.0 * TTS.price("per_1k_characters"), true));
+        assertThat(speech.timingSource()).isEqualTo(Speech.TimingSource.VENDOR_ALIGNMENT);
+    }
+
+    @Test
+    void withoutAnAlignmentTheTimingsAreEstimatedAndSaySo() {
+        server.on("POST", DEFAULT_PATH, Answer.json(200, answer("Two words.", 1.0).replaceAll("\"alignment\":\\{[^}]*}", "\"alignment\":null")));
+
+        Speech speech = synthesizer().synthesize(new SpeechRequest("Two words.", "kevin16", 150), dir);
+
+        assertThat(speech.words()).extracting(WordTiming::word).containsExactly("Two", "words.");
+        assertThat(speech.timingSource()).isEqualTo(Speech.TimingSource.ESTIMATED);
     }
 
     @Test

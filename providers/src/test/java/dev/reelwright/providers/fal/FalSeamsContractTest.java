@@ -187,6 +187,7 @@ class FalSeamsContractTest {
         assertThat(spoken.sampleRate()).isEqualTo(32000);
         assertThat(spoken.words()).extracting(WordTiming::word).containsExactly(text.split(" "));
         assertThat(spoken.words().getLast().end()).isLessThanOrEqualTo(2.5);
+        assertThat(spoken.timingSource()).isEqualTo(Speech.TimingSource.ESTIMATED); // MiniMax returns no timings
         assertThat(spoken.charge().usd()).isCloseTo(0.10 * text.length() / 1000, within(1e-12));
         assertThat(spoken.charge().estimated()).isTrue();
         Recorded submit = server.requests("POST", "/fal-ai/minimax/speech-2.8-hd").getFirst();

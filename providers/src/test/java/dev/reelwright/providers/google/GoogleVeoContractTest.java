@@ -36,14 +36,16 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Veo on Vertex AI and on the Gemini API against a fake speaking the documented protocol (PROVIDERS.md §3, google-veo.yaml). */
 class GoogleVeoContractTest {
-    static final String TOKEN = "ya29.test-access-token-0123456789";
-    static final String GEMINI_KEY = "gm-test-key-abcdefghijklmnop";
-    static final String PROJECT = "demo-project";
-    static final String LOCATION = "us-central1";
+    static final String TOKEN = GoogleFake.TOKEN;
+    static final String GEMINI_KEY = GoogleFake.GEMINI_KEY;
+    static final String PROJECT = GoogleFake.PROJECT;
+    static final String LOCATION = GoogleFake.LOCATION;
 
     static final ModelCatalog CATALOG = ModelCatalog.bundled();
     static final ModelEntry VEO = CATALOG.find("google/veo-3.1-vertex").orElseThrow();
@@ -53,10 +55,10 @@ class GoogleVeoContractTest {
             VEO.modes(), VEO.clipSeconds(), VEO.resolutions(), VEO.aspectRatios(), null, true, null, null, VEO.price(), null, null, null,
             null, null, null);
 
-    static final String MODEL_PATH = "/v1/projects/" + PROJECT + "/locations/" + LOCATION + "/publishers/google/models/" + VEO.model();
+    static final String MODEL_PATH = GoogleFake.vertexModelPath(VEO.model());
     static final String CREATE = MODEL_PATH + ":predictLongRunning";
     static final String FETCH = MODEL_PATH + ":fetchPredictOperation";
-    static final String OPERATION = MODEL_PATH.substring(4) + "/operations/3f1c2a7e-0000-4000-8000-00000000abcd";
+    static final String OPERATION = GoogleFake.vertexOperation(VEO.model());
 
     static final byte[] VIDEO = TestContexts.fakeMp4(4096);
 
@@ -107,13 +109,11 @@ class GoogleVeoContractTest {
     }
 
     static String running() {
-        return "{\"name\":\"" + OPERATION + "\",\"done\":false}";
+        return GoogleFake.running(OPERATION);
     }
 
     static String doneInline(byte[] video) {
-        return "{\"name\":\"" + OPERATION + "\",\"done\":true,\"response\":{\"@type\":\"type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse\","
-                + "\"raiMediaFilteredCount\":0,\"videos\":[{\"bytesBase64Encoded\":\"" + Base64.getEncoder().encodeToString(video)
-                + "\",\"mimeType\":\"video/mp4\"}]}}";
+        return GoogleFake.doneInline(OPERATION, video);
     }
 
     static String error(int code, String status, String message) {
@@ -124,7 +124,7 @@ class GoogleVeoContractTest {
 
     @Test
     void vertexHappyPathSendsTheDocumentedRequestPollsAndWritesTheInlineVideo() throws IOException {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json(running()), json(running()), json(doneInline(VIDEO)));
         VideoGenerator generator = generator(VEO, context(vertexEnv()));
 
@@ -175,7 +175,7 @@ class GoogleVeoContractTest {
         env.put("GOOGLE_VEO_STORAGE_URI", "gs://demo-bucket/reelwright/");
         env.put("GOOGLE_VEO_NEGATIVE_PROMPT", "captions, watermark");
         env.put("GOOGLE_VEO_PERSON_GENERATION", "allow_adult");
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json("{\"name\":\"" + OPERATION + "\",\"done\":true,\"response\":{\"raiMediaFilteredCount\":0,"
                 + "\"videos\":[{\"gcsUri\":\"gs://demo-bucket/reelwright/run 1/sample_0.mp4\",\"mimeType\":\"video/mp4\"}]}}"));
         server.on("GET", "/demo-bucket/reelwright/run 1/sample_0.mp4", Answer.bytes(200, "video/mp4", VIDEO));
@@ -193,7 +193,7 @@ class GoogleVeoContractTest {
 
     @Test
     void safetyFilteredOperationIsAContentPolicyRefusalNeverRetried() {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json("{\"name\":\"" + OPERATION + "\",\"done\":true,\"response\":{\"@type\":\"type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse\","
                 + "\"raiMediaFilteredCount\":1,\"raiMediaFilteredReasons\":[\"Veo could not generate 1 videos based on the prompt provided. "
                 + "You will not be charged for this request. Try rephrasing the prompt. Support codes: 42237218\"]}}"));
@@ -210,7 +210,7 @@ class GoogleVeoContractTest {
 
     @Test
     void promptRefusedByResponsibleAiInTheOperationIsContentPolicy() {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json("{\"name\":\"" + OPERATION + "\",\"done\":true,\"error\":{\"code\":3,\"message\":\"The prompt could not be "
                 + "submitted. This prompt contains sensitive words that violate Google's Responsible AI practices. Support codes: 58061214\"}}"));
 
@@ -221,7 +221,7 @@ class GoogleVeoContractTest {
 
     @Test
     void failedOperationIsJobFailed() {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json("{\"name\":\"" + OPERATION + "\",\"done\":true,\"error\":{\"code\":13,\"message\":\"Internal error while generating\"}}"));
 
         assertThatThrownBy(() -> generator(VEO, context(vertexEnv())).generate(request(), dir))
@@ -237,7 +237,7 @@ class GoogleVeoContractTest {
         server.on("POST", CREATE,
                 Answer.json(429, error(429, "RESOURCE_EXHAUSTED", "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model"))
                         .withHeader("Retry-After", "7"),
-                json("{\"name\":\"" + OPERATION + "\"}"));
+                json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json(doneInline(VIDEO)));
 
         generator(VEO, context(vertexEnv())).generate(request(), dir);
@@ -249,7 +249,7 @@ class GoogleVeoContractTest {
 
     @Test
     void unavailableWhilePollingIsRetriedWithoutResubmitting() throws IOException {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, Answer.json(503, error(503, "UNAVAILABLE", "The service is currently unavailable.")), json(doneInline(VIDEO)));
 
         VideoGenerator.GeneratedClip clip = generator(VEO, context(vertexEnv())).generate(request(), dir);
@@ -277,7 +277,7 @@ class GoogleVeoContractTest {
 
     @Test
     void operationThatNeverFinishesTimesOut() {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json(running()));
         FakeTime time = new FakeTime();
         VendorContext context = new VendorContext(vertexEnv(), Map.of("google", new ProviderSettings(server.baseUrl().toString(), null, 10)),
@@ -294,7 +294,7 @@ class GoogleVeoContractTest {
 
     @Test
     void aDownloadThatIsNotAVideoIsBadOutput() {
-        server.on("POST", CREATE, json("{\"name\":\"" + OPERATION + "\"}"));
+        server.on("POST", CREATE, json(GoogleFake.operation(OPERATION)));
         server.on("POST", FETCH, json("{\"name\":\"" + OPERATION + "\",\"done\":true,\"response\":{\"videos\":[{\"gcsUri\":\"gs://b/o.mp4\"}]}}"));
         server.on("GET", "/b/o.mp4", Answer.bytes(200, "text/html", "<html>AccessDenied</html>".getBytes()));
 
@@ -314,6 +314,41 @@ class GoogleVeoContractTest {
                     assertThat(e.getMessage()).contains("GOOGLE_VERTEX_ACCESS_TOKEN").contains("gcloud auth print-access-token")
                             .doesNotContain(TOKEN);
                 });
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aRefusedTokenIsPrintedAfreshByTheCommandAndTheRequestSentOnceMore() throws IOException {
+        Map<String, String> env = vertexEnv();
+        env.remove("GOOGLE_VERTEX_ACCESS_TOKEN");
+        env.put("GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND", GoogleFake.tokenCommand(dir));
+        server.on("POST", CREATE, request -> "Bearer ya29.fresh-1".equals(request.header("authorization"))
+                ? GoogleFake.unauthenticated() : json(GoogleFake.operation(OPERATION)));
+        server.on("POST", FETCH, json(doneInline(VIDEO)));
+
+        VideoGenerator.GeneratedClip clip = generator(VEO, context(env)).generate(request(), dir);
+
+        assertThat(Files.readAllBytes(dir.resolve(clip.file()))).isEqualTo(VIDEO);
+        assertThat(server.requests()).extracting(r -> r.path() + " " + r.header("authorization"))
+                .containsExactly(CREATE + " Bearer ya29.fresh-1", CREATE + " Bearer ya29.fresh-2", FETCH + " Bearer ya29.fresh-2");
+        assertThat(GoogleFake.tokenRuns(dir)).isEqualTo(2);
+        assertThat(recorder.submitted).hasSize(1);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aFreshTokenRefusedAgainIsAuthenticationAfterOneRetry() {
+        Map<String, String> env = vertexEnv();
+        env.put("GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND", GoogleFake.tokenCommand(dir)); // takes precedence over the fixed token
+        server.on("POST", CREATE, GoogleFake.unauthenticated());
+
+        assertThatThrownBy(() -> generator(VEO, context(env)).generate(request(), dir))
+                .isInstanceOfSatisfying(VendorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION);
+                    assertThat(e.getMessage()).contains("GOOGLE_VERTEX_ACCESS_TOKEN_COMMAND").doesNotContain("ya29.fresh");
+                });
+        assertThat(server.requests()).extracting(r -> r.header("authorization")).containsExactly("Bearer ya29.fresh-1", "Bearer ya29.fresh-2");
+        assertThat(GoogleFake.tokenRuns(dir)).isEqualTo(2);
     }
 
     @Test
@@ -392,11 +427,9 @@ class GoogleVeoContractTest {
     @Test
     void geminiHappyPathPollsByNameDownloadsTheFileAndSendsNoVertexOnlyFields() throws IOException {
         String create = "/v1beta/models/" + GEMINI_VEO.model() + ":predictLongRunning";
-        String name = "models/" + GEMINI_VEO.model() + "/operations/op7x2k9q";
-        server.on("POST", create, json("{\"name\":\"" + name + "\"}"));
-        server.on("GET", "/v1beta/" + name, json("{\"name\":\"" + name + "\"}"),
-                json("{\"name\":\"" + name + "\",\"done\":true,\"response\":{\"@type\":\"type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse\","
-                        + "\"generateVideoResponse\":{\"generatedSamples\":[{\"video\":{\"uri\":\"https://generativelanguage.googleapis.com/v1beta/files/f4k3v1d30:download?alt=media\"}}]}}}"));
+        String name = GoogleFake.geminiOperation(GEMINI_VEO.model());
+        server.on("POST", create, json(GoogleFake.operation(name)));
+        server.on("GET", "/v1beta/" + name, json(GoogleFake.operation(name)), json(GoogleFake.geminiDone(name, "f4k3v1d30")));
         server.on("GET", "/v1beta/files/f4k3v1d30:download", Answer.bytes(200, "video/mp4", VIDEO));
         VideoGenerator generator = generator(GEMINI_VEO, context(geminiEnv()));
 

@@ -52,8 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Kling's official API (PROVIDERS.md §8) spoken by a fake server, driven through the SPIs. */
 class KlingContractTest {
-    private static final String ACCESS = "ak-test-access-key";
-    private static final String SECRET = "sk-test-secret-key-0123456789";
+    private static final String ACCESS = KlingFake.ACCESS;
+    private static final String SECRET = KlingFake.SECRET;
     private static final ModelCatalog CATALOG = ModelCatalog.bundled();
     private static final ModelEntry V1 = CATALOG.find("kling/kling-v1-t2v").orElseThrow();
     private static final ModelEntry MASTER = CATALOG.find("kling/kling-v2-1-master").orElseThrow();
@@ -98,20 +98,19 @@ class KlingContractTest {
     }
 
     private static Answer envelope(String data) {
-        return Answer.json(200, "{\"code\":0,\"message\":\"SUCCEED\",\"request_id\":\"req-1\",\"data\":" + data + "}");
+        return KlingFake.envelope(data);
     }
 
     private static Answer submitted(String taskId) {
-        return envelope("{\"task_id\":\"" + taskId + "\",\"task_status\":\"submitted\",\"created_at\":1722769557708,\"updated_at\":1722769557708}");
+        return KlingFake.submitted(taskId);
     }
 
     private static Answer status(String taskId, String status, String extra) {
-        return envelope("{\"task_id\":\"" + taskId + "\",\"task_status\":\"" + status + "\"" + extra + ",\"created_at\":1722769557708,\"updated_at\":1722769557708}");
+        return KlingFake.status(taskId, status, extra);
     }
 
     private Answer succeed(String taskId, String videoId, String file) {
-        return status(taskId, "succeed", ",\"task_status_msg\":\"\",\"task_result\":{\"videos\":[{\"id\":\"" + videoId + "\",\"url\":\""
-                + server.baseUrl() + "/files/" + file + "\",\"duration\":\"5\"}]}");
+        return KlingFake.succeed(taskId, videoId, server.baseUrl() + "/files/" + file);
     }
 
     private static Answer error(int http, int code, String message) {

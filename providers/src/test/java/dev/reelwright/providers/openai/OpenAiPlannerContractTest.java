@@ -37,19 +37,9 @@ class OpenAiPlannerContractTest {
         fake.close();
     }
 
-    static FakeServer.Answer completion(String content, String refusal, String finishReason) {
-        return json(200, """
-                {"id":"chatcmpl-AbC123","object":"chat.completion","created":1764061200,"model":"gpt-4o-2024-08-06",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":%s,"refusal":%s,"annotations":[]},"logprobs":null,
-                 "finish_reason":"%s"}],
-                 "usage":{"prompt_tokens":1200,"completion_tokens":300,"total_tokens":1500,
-                 "prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}},
-                 "service_tier":"default","system_fingerprint":"fp_abc"}""".formatted(quote(content), quote(refusal), finishReason));
-    }
-
     @Test
     void sendsTheSchemaAsAStrictResponseFormatAndReadsTheStoryboard() {
-        fake.server.on("POST", "/v1/chat/completions", completion(STORYBOARD, null, "stop"));
+        fake.server.on("POST", "/v1/chat/completions", OpenAiFixture.completion(STORYBOARD, null, "stop"));
 
         OpenAiPlanner.Planned planned = planner.planned(SCRIPT, SPEC);
 
@@ -84,7 +74,7 @@ class OpenAiPlannerContractTest {
 
     @Test
     void aPlannerThatRewritesTheNarrationIsBadOutput() {
-        fake.server.on("POST", "/v1/chat/completions", completion(STORYBOARD.replace("Gulls argue over what falls.", "Seagulls squabble over scraps."),
+        fake.server.on("POST", "/v1/chat/completions", OpenAiFixture.completion(STORYBOARD.replace("Gulls argue over what falls.", "Seagulls squabble over scraps."),
                 null, "stop"));
 
         assertThatThrownBy(() -> planner.plan(SCRIPT, SPEC)).isInstanceOfSatisfying(VendorException.class, e -> {
@@ -95,7 +85,7 @@ class OpenAiPlannerContractTest {
 
     @Test
     void aRefusalIsContentPolicyAndIsNotRetried() {
-        fake.server.on("POST", "/v1/chat/completions", completion(null, "I'm sorry, I can't help with that.", "stop"));
+        fake.server.on("POST", "/v1/chat/completions", OpenAiFixture.completion(null, "I'm sorry, I can't help with that.", "stop"));
 
         assertThatThrownBy(() -> planner.plan(SCRIPT, SPEC)).isInstanceOfSatisfying(VendorException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.CONTENT_POLICY);
@@ -106,7 +96,7 @@ class OpenAiPlannerContractTest {
 
     @Test
     void aTruncatedAnswerIsBadOutput() {
-        fake.server.on("POST", "/v1/chat/completions", completion(STORYBOARD.substring(0, 200), null, "length"));
+        fake.server.on("POST", "/v1/chat/completions", OpenAiFixture.completion(STORYBOARD.substring(0, 200), null, "length"));
 
         assertThatThrownBy(() -> planner.plan(SCRIPT, SPEC)).isInstanceOfSatisfying(VendorException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.BAD_OUTPUT);
@@ -116,7 +106,7 @@ class OpenAiPlannerContractTest {
 
     @Test
     void aContentFilterStopIsContentPolicy() {
-        fake.server.on("POST", "/v1/chat/completions", completion(null, null, "content_filter"));
+        fake.server.on("POST", "/v1/chat/completions", OpenAiFixture.completion(null, null, "content_filter"));
 
         assertThatThrownBy(() -> planner.plan(SCRIPT, SPEC)).isInstanceOfSatisfying(VendorException.class, e ->
                 assertThat(e.kind()).isEqualTo(Kind.CONTENT_POLICY));
@@ -126,7 +116,7 @@ class OpenAiPlannerContractTest {
     void aRateLimitWaitsTheVendorsRetryAfterThenSucceeds() {
         fake.server.on("POST", "/v1/chat/completions",
                 error(429, "Rate limit reached for gpt-4o on tokens per min (TPM)", "tokens", null, "rate_limit_exceeded").withHeader("retry-after-ms", "1750"),
-                completion(STORYBOARD, null, "stop"));
+                OpenAiFixture.completion(STORYBOARD, null, "stop"));
 
         assertThat(planner.plan(SCRIPT, SPEC).scenes()).hasSize(2);
         assertThat(fake.time.sleeps).containsExactly(Duration.ofMillis(1750));

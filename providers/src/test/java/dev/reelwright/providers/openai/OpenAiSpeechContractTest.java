@@ -40,18 +40,6 @@ class OpenAiSpeechContractTest {
         fake.close();
     }
 
-    /** What /audio/speech streams: a WAV whose RIFF and data lengths are the all-ones placeholder. */
-    static byte[] streamedWav(int sampleRate, double seconds) {
-        int samples = (int) Math.round(sampleRate * seconds);
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(-1).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(-1);
-        for (int i = 0; i < samples; i++) wav.putShort((short) Math.round(8000 * Math.sin(i * 2 * Math.PI * 220 / sampleRate)));
-        return wav.array();
-    }
-
     static final String HEARD = """
             {"task":"transcribe","language":"english","duration":2.0,"text":"Every morning the harbour wakes before the town.",
              "words":[{"word":"Every","start":0.0,"end":0.22},{"word":"morning","start":0.22,"end":0.58},{"word":"the","start":0.7,"end":0.78},
@@ -65,7 +53,7 @@ class OpenAiSpeechContractTest {
 
     @Test
     void synthesisesWavThenTimesTheWrittenWordsWithWhisper() throws Exception {
-        fake.server.on("POST", "/v1/audio/speech", FakeServer.Answer.bytes(200, "audio/wav", streamedWav(24000, 2.0)))
+        fake.server.on("POST", "/v1/audio/speech", FakeServer.Answer.bytes(200, "audio/wav", OpenAiFixture.streamedWav(24000, 2.0)))
                 .on("POST", "/v1/audio/transcriptions", json(200, HEARD));
 
         Speech speech = speech(OpenAiFixture.CATALOG).synthesize(new SpeechRequest(TEXT, "kevin16", 180), dir);
@@ -100,6 +88,7 @@ class OpenAiSpeechContractTest {
         assertThat(speech.words().getLast()).isEqualTo(new WordTiming("town.", 1.68, 1.95));
         assertThat(speech.charge().usd()).isCloseTo(0.015 * TEXT.length() / 1000 + 0.006 * 2 / 60, offset(1e-12));
         assertThat(speech.charge().estimated()).isTrue();
+        assertThat(speech.timingSource()).isEqualTo(Speech.TimingSource.TRANSCRIBED);
     }
 
     @Test
@@ -113,20 +102,21 @@ class OpenAiSpeechContractTest {
 
     @Test
     void withoutTheTranscriptionModelTimingsAreEstimated() {
-        fake.server.on("POST", "/v1/audio/speech", FakeServer.Answer.bytes(200, "audio/wav", streamedWav(24000, 2.0)));
+        fake.server.on("POST", "/v1/audio/speech", FakeServer.Answer.bytes(200, "audio/wav", OpenAiFixture.streamedWav(24000, 2.0)));
         ModelCatalog noWhisper = new ModelCatalog(OpenAiFixture.CATALOG.all().stream().filter(m -> !m.id().equals("openai/whisper-1")).toList());
 
         Speech speech = speech(noWhisper).synthesize(new SpeechRequest(TEXT, "nova", 150), dir);
 
         assertThat(fake.server.requests("POST", "/v1/audio/transcriptions")).isEmpty();
         assertThat(speech.words()).extracting(WordTiming::word).containsExactly(TEXT.split(" "));
+        assertThat(speech.timingSource()).isEqualTo(Speech.TimingSource.ESTIMATED);
         assertThat(speech.words().getLast().end()).isLessThanOrEqualTo(2.0);
         assertThat(speech.charge().usd()).isCloseTo(0.015 * TEXT.length() / 1000, offset(1e-12));
     }
 
     @Test
     void aFailingTranscriptionFallsBackToEstimates() {
-        fake.server.on("POST", "/v1/audio/speech", FakeServer.Answer.bytes(200, "audio/wav", streamedWav(16000, 1.5)))
+        fake.server.on("POST", "/v1/audio/speech", FakeServer.Answer.bytes(200, "audio/wav", OpenAiFixture.streamedWav(16000, 1.5)))
                 .on("POST", "/v1/audio/transcriptions", error(404, "Invalid URL (POST /v1/audio/transcriptions)", "invalid_request_error", null, null));
 
         Speech speech = speech(OpenAiFixture.CATALOG).synthesize(new SpeechRequest(TEXT, "alloy", 150), dir);

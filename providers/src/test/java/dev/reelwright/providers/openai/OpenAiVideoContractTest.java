@@ -57,14 +57,7 @@ class OpenAiVideoContractTest {
         fake.close();
     }
 
-    static String video(String status, int progress, String error) {
-        return """
-                {"id":"video_68d7512d07848190b3e45da0ecbebcde","object":"video","model":"sora-2","status":"%s","progress":%d,
-                 "created_at":1760000000,"completed_at":null,"expires_at":null,"prompt":"a red fox at dawn","size":"1280x720",
-                 "seconds":"8","remixed_from_video_id":null,"error":%s}""".formatted(status, progress, error == null ? "null" : error);
-    }
-
-    private static final String ID = "video_68d7512d07848190b3e45da0ecbebcde";
+    private static final String ID = OpenAiFixture.VIDEO_ID;
     private static final String STATUS = "/v1/videos/" + ID;
 
     private VideoGenerator generator(ModelEntry model) {
@@ -79,10 +72,10 @@ class OpenAiVideoContractTest {
     void submitsTheKeyframeAsMultipartJournalsPollsAndDownloadsWithTheKey() throws Exception {
         List<Instant> polledAt = new ArrayList<>();
         int[] polls = {0};
-        fake.server.on("POST", "/v1/videos", json(200, video("queued", 0, null)).withHeader("openai-poll-after-ms", "5000"))
+        fake.server.on("POST", "/v1/videos", json(200, OpenAiFixture.video("queued", 0, null)).withHeader("openai-poll-after-ms", "5000"))
                 .on("GET", STATUS, request -> {
                     polledAt.add(fake.time.instant());
-                    return polls[0]++ == 0 ? json(200, video("in_progress", 42, null)) : json(200, video("completed", 100, null));
+                    return polls[0]++ == 0 ? json(200, OpenAiFixture.video("in_progress", 42, null)) : json(200, OpenAiFixture.video("completed", 100, null));
                 })
                 .on("GET", STATUS + "/content", Answer.bytes(200, "video/mp4", TestContexts.fakeMp4(4096)));
         Instant start = fake.time.instant();
@@ -124,8 +117,8 @@ class OpenAiVideoContractTest {
         ModelEntry sora = OpenAiFixture.entry("openai/sora-2");
         ModelEntry textOnly = new ModelEntry("openai/sora-2-text", "openai", "sora-2", "video", List.of("text-to-video"), List.of(4, 8, 12),
                 List.of("720p"), List.of("16:9", "9:16"), null, null, null, null, sora.price(), null, null, null, "active", null, null);
-        fake.server.on("POST", "/v1/videos", json(200, video("queued", 0, null)))
-                .on("GET", STATUS, json(200, video("completed", 100, null)))
+        fake.server.on("POST", "/v1/videos", json(200, OpenAiFixture.video("queued", 0, null)))
+                .on("GET", STATUS, json(200, OpenAiFixture.video("completed", 100, null)))
                 .on("GET", STATUS + "/content", Answer.bytes(200, "video/mp4", TestContexts.fakeMp4(512)));
 
         generator(textOnly).generate(new ClipRequest(keyframe, PROMPT, CameraMove.STATIC, 90, new VideoFormat(1080, 1920, 30), 1), dir.resolve("out"));
@@ -157,8 +150,8 @@ class OpenAiVideoContractTest {
     void aRateLimitedSubmitWaitsRetryAfterAndIsSentAgainBecauseNothingWasCreated() {
         fake.server.on("POST", "/v1/videos",
                         error(429, "Rate limit reached for requests", "requests", null, "rate_limit_exceeded").withHeader("Retry-After", "7"),
-                        json(200, video("queued", 0, null)))
-                .on("GET", STATUS, json(200, video("completed", 100, null)))
+                        json(200, OpenAiFixture.video("queued", 0, null)))
+                .on("GET", STATUS, json(200, OpenAiFixture.video("completed", 100, null)))
                 .on("GET", STATUS + "/content", Answer.bytes(200, "video/mp4", TestContexts.fakeMp4(512)));
 
         generator(OpenAiFixture.entry("openai/sora-2")).generate(request(LANDSCAPE), dir.resolve("out"));
@@ -180,9 +173,9 @@ class OpenAiVideoContractTest {
 
     @Test
     void aServerErrorWhilePollingIsRetriedWithoutResubmitting() {
-        fake.server.on("POST", "/v1/videos", json(200, video("queued", 0, null)))
+        fake.server.on("POST", "/v1/videos", json(200, OpenAiFixture.video("queued", 0, null)))
                 .on("GET", STATUS, error(503, "The server is overloaded or not ready yet.", "server_error", null, null),
-                        json(200, video("completed", 100, null)))
+                        json(200, OpenAiFixture.video("completed", 100, null)))
                 .on("GET", STATUS + "/content", Answer.bytes(200, "video/mp4", TestContexts.fakeMp4(512)));
 
         generator(OpenAiFixture.entry("openai/sora-2")).generate(request(LANDSCAPE), dir.resolve("out"));
@@ -193,15 +186,15 @@ class OpenAiVideoContractTest {
 
     @Test
     void aFailedJobIsJobFailedAndAModerationFailureIsContentPolicy() {
-        fake.server.on("POST", "/v1/videos", json(200, video("queued", 0, null)))
-                .on("GET", STATUS, json(200, video("failed", 0, "{\"code\":\"internal_error\",\"message\":\"Video generation failed\"}")));
+        fake.server.on("POST", "/v1/videos", json(200, OpenAiFixture.video("queued", 0, null)))
+                .on("GET", STATUS, json(200, OpenAiFixture.video("failed", 0, "{\"code\":\"internal_error\",\"message\":\"Video generation failed\"}")));
         assertThatThrownBy(() -> generator(OpenAiFixture.entry("openai/sora-2")).generate(request(LANDSCAPE), dir.resolve("out")))
                 .isInstanceOfSatisfying(VendorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.JOB_FAILED);
                     assertThat(e.getMessage()).contains("Video generation failed").contains(ID);
                 });
 
-        fake.server.on("GET", STATUS, json(200, video("failed", 0, "{\"code\":\"moderation_blocked\",\"message\":\"blocked by our moderation system\"}")));
+        fake.server.on("GET", STATUS, json(200, OpenAiFixture.video("failed", 0, "{\"code\":\"moderation_blocked\",\"message\":\"blocked by our moderation system\"}")));
         assertThatThrownBy(() -> generator(OpenAiFixture.entry("openai/sora-2")).generate(request(LANDSCAPE), dir.resolve("out")))
                 .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONTENT_POLICY));
     }
@@ -222,8 +215,8 @@ class OpenAiVideoContractTest {
 
     @Test
     void aJobThatNeverFinishesTimesOutAndIsNotDeletedForLackOfACancel() {
-        fake.server.on("POST", "/v1/videos", json(200, video("queued", 0, null)))
-                .on("GET", STATUS, json(200, video("in_progress", 10, null)));
+        fake.server.on("POST", "/v1/videos", json(200, OpenAiFixture.video("queued", 0, null)))
+                .on("GET", STATUS, json(200, OpenAiFixture.video("in_progress", 10, null)));
         VideoGenerator generator = new OpenAiModule().videos(OpenAiFixture.entry("openai/sora-2"), fake.context(10, Map.of())).orElseThrow();
 
         assertThatThrownBy(() -> generator.generate(request(LANDSCAPE), dir.resolve("out")))
@@ -235,8 +228,8 @@ class OpenAiVideoContractTest {
 
     @Test
     void aDownloadThatIsNotAVideoIsBadOutput() {
-        fake.server.on("POST", "/v1/videos", json(200, video("queued", 0, null)))
-                .on("GET", STATUS, json(200, video("completed", 100, null)))
+        fake.server.on("POST", "/v1/videos", json(200, OpenAiFixture.video("queued", 0, null)))
+                .on("GET", STATUS, json(200, OpenAiFixture.video("completed", 100, null)))
                 .on("GET", STATUS + "/content", Answer.bytes(200, "text/html", "<html>gateway error</html>".getBytes(StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> generator(OpenAiFixture.entry("openai/sora-2")).generate(request(LANDSCAPE), dir.resolve("out")))

@@ -46,9 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runway's protocol (PROVIDERS.md §4, vendor-specs/runway.yaml) spoken by a fake server, driven through the SPI. */
 class RunwayContractTest {
-    private static final String KEY = "key_" + "0123456789abcdef".repeat(8);
+    private static final String KEY = RunwayFake.KEY;
     private static final ModelEntry GEN45 = ModelCatalog.bundled().find("runway/gen4.5").orElseThrow();
-    private static final String TASK = "17f20503-6c24-4c16-946b-35dbbce2af2f";
+    private static final String TASK = RunwayFake.TASK;
 
     @TempDir
     Path tmp;
@@ -80,15 +80,15 @@ class RunwayContractTest {
     }
 
     private static Answer task(String status, String extra) {
-        return Answer.json(200, "{\"id\":\"" + TASK + "\",\"createdAt\":\"2026-11-25T10:00:00.000Z\",\"status\":\"" + status + "\"" + extra + "}");
+        return RunwayFake.task(status, extra);
     }
 
     private Answer succeeded() {
-        return task("SUCCEEDED", ",\"output\":[\"" + server.baseUrl() + "/files/clip.mp4\"]");
+        return RunwayFake.succeeded(server.baseUrl() + "/files/clip.mp4");
     }
 
     private void created() {
-        server.on("POST", "/v1/image_to_video", Answer.json(200, "{\"id\":\"" + TASK + "\"}"));
+        server.on("POST", "/v1/image_to_video", RunwayFake.created());
     }
 
     @Test

@@ -11,8 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -63,6 +65,7 @@ public final class FakeServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<Function<Recorded, Answer>>> routes = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, Integer> served = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<String, Function<Recorded, Answer>> prefixes = Collections.synchronizedMap(new TreeMap<>());
 
     public FakeServer() {
         try {
@@ -92,6 +95,15 @@ public final class FakeServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every {@code method} request whose path starts with {@code prefix} and has no exact route, for paths
+     * that carry an id the code under test chooses (a ComfyUI prompt id, say).
+     */
+    public FakeServer onPrefix(String method, String prefix, Function<Recorded, Answer> answer) {
+        prefixes.put(method + " " + prefix, answer);
+        return this;
+    }
+
     public List<Recorded> requests() {
         return List.copyOf(requests);
     }
@@ -111,7 +123,8 @@ public final class FakeServer implements AutoCloseable {
             List<Function<Recorded, Answer>> answers = routes.get(key);
             Answer answer;
             if (answers == null) {
-                answer = Answer.json(404, "{\"error\":\"no fake route for " + key + "\"}");
+                answer = byPrefix(key).map(route -> route.apply(request))
+                        .orElseGet(() -> Answer.json(404, "{\"error\":\"no fake route for " + key + "\"}"));
             } else {
                 int index = served.merge(key, 1, Integer::sum) - 1;
                 answer = answers.get(Math.min(index, answers.size() - 1)).apply(request);
@@ -119,6 +132,13 @@ public final class FakeServer implements AutoCloseable {
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             if (answer.body().length > 0) exchange.getResponseBody().write(answer.body());
+        }
+    }
+
+    private Optional<Function<Recorded, Answer>> byPrefix(String key) {
+        synchronized (prefixes) {
+            return prefixes.entrySet().stream().filter(route -> key.startsWith(route.getKey()))
+                    .max(Comparator.comparingInt(route -> route.getKey().length())).map(Map.Entry::getValue);
         }
     }
 
