@@ -1,22 +1,26 @@
 package dev.reelwright.cli;
 
 import dev.reelwright.core.error.InputException;
+import dev.reelwright.core.pipeline.BudgetStopped;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
- * Every failure becomes one line on stderr (or one JSON object with --json): bad input exits 2, anything else 1.
+ * Every failure becomes one line on stderr (or one JSON object with --json): bad input exits 2, a run the budget
+ * stopped exits 3, anything else 1.
  * Stack traces only with -e.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
+    /** The budget stopped the run before it would have been passed; what was made is cached. */
+    public static final int BUDGET = 3;
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
@@ -31,8 +35,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         boolean input = e instanceof InputException;
-        int code = input ? BAD_INPUT : INTERNAL;
-        String message = input ? e.getMessage() : describe(e);
+        boolean budget = e instanceof BudgetStopped;
+        int code = input ? BAD_INPUT : budget ? BUDGET : INTERNAL;
+        String message = input || budget ? e.getMessage() : describe(e);
         if (wantsJson(parseResult)) {
             command.getOut().println(dev.reelwright.core.json.Json.toJson(java.util.Map.of("status", "failed", "exit_code", code, "error", message)));
             command.getOut().flush();
@@ -40,7 +45,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         PrintWriter err = command.getErr();
         err.println("reelwright: " + message);
         if (showStackTraces(parseResult)) e.printStackTrace(err);
-        else if (!input) err.println("Run again with -e for the full stack trace.");
+        else if (!input && !budget) err.println("Run again with -e for the full stack trace.");
         err.flush();
         return code;
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 
-/** The {@code reelwright} command. Exit codes: 0 success, 1 internal failure, 2 bad input. */
+/** The {@code reelwright} command. Exit codes: 0 success, 1 internal failure, 2 bad input, 3 stopped by the budget. */
 @Command(
         name = "reelwright",
         mixinStandardHelpOptions = true,
@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             "Everything runs offline with the embedded models unless production.yaml picks a vendor.",
             ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  internal failure (rerun with -e for the stack trace)", "  2  bad input: the message names the file, and line:column where known"},
+        footer = {"  0  success", "  1  internal failure (rerun with -e for the stack trace)", "  2  bad input: the message names the file, and line:column where known",
+            "  3  stopped by the budget before it was passed; what was made is cached, so a re-run pays only for the rest"},
         subcommands = {PlanCommand.class, EstimateCommand.class, MakeCommand.class, InspectCommand.class, ProvidersCommand.class, ModelsCommand.class,
             BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {

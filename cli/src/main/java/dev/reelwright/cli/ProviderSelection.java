@@ -2,10 +2,15 @@ package dev.reelwright.cli;
 
 import dev.reelwright.core.catalog.ModelCatalog;
 import dev.reelwright.core.catalog.ModelEntry;
+import dev.reelwright.core.cost.Pricing;
 import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.model.ModelChoice;
 import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.model.Scene;
+import dev.reelwright.core.pipeline.ClipModels;
+import dev.reelwright.core.pipeline.Prices;
 import dev.reelwright.core.pipeline.Providers;
+import dev.reelwright.core.routing.Route;
 import dev.reelwright.core.routing.Router;
 import dev.reelwright.core.spi.ImageGenerator;
 import dev.reelwright.core.spi.ScenePlanner;
@@ -83,17 +88,44 @@ public final class ProviderSelection {
         Providers local = LocalStack.providers(spec);
         ModelChoice models = spec.models();
         ImageGenerator images = pick(models.keyframes(), "image", "models.keyframes", VendorModule::images).orElse(local.images());
-        VideoGenerator videos = pick(models.clips(), "video", "models.clips", VendorModule::videos).orElse(local.videos());
+        boolean auto = Router.AUTO.equalsIgnoreCase(models.clips() == null ? "" : models.clips().strip());
+        // A pinned model is checked (and its adapter built) up front; 'auto' builds adapters as shots are routed.
+        VideoGenerator videos = auto ? local.videos() : pick(models.clips(), "video", "models.clips", VendorModule::videos).orElse(local.videos());
         SpeechSynthesizer speech = pick(models.speech(), "speech", "models.speech", VendorModule::speech).orElse(local.speech());
-        return new Providers(planner(spec), images, videos, speech, local.assembler(), local.inspector());
+        ModelEntry keyframeModel = entry(models.keyframes(), "image", "models.keyframes", "local/procedural-keyframe");
+        ModelEntry speechModel = entry(models.speech(), "speech", "models.speech", "local/freetts-kevin16");
+        Prices prices = new Prices() {
+            @Override
+            public Estimate keyframe() {
+                return new Estimate(keyframeModel.vendor(), keyframeModel.id(), Pricing.image(keyframeModel));
+            }
+
+            @Override
+            public Estimate speech(String text) {
+                return new Estimate(speechModel.vendor(), speechModel.id(), Pricing.speech(speechModel, text.length()));
+            }
+        };
+        Router router = router();
+        ClipModels clipModels = new ClipModels() {
+            @Override
+            public Route route(Scene scene, ProductionSpec production) {
+                return router.route(scene, production);
+            }
+
+            @Override
+            public VideoGenerator generator(ModelEntry model) {
+                if (model.vendor().equals("local")) return local.videos();
+                if (!auto && models.clips() != null && model.id().equals(models.clips().strip())) return videos;
+                VendorModule module = vendors.find(model.vendor()).orElseThrow(() ->
+                        new InputException("the router chose " + model.id() + ", but this build has no adapter for " + model.vendor()));
+                return module.videos(model, context).orElseThrow(() -> new InputException("the router chose " + model.id() + " (" + model.kind()
+                        + "), which make cannot use for a shot yet: pin a video model in production.yaml models.clips"));
+            }
+        };
+        return new Providers(planner(spec), images, videos, speech, local.assembler(), local.inspector(), clipModels, prices);
     }
 
     private <T> Optional<T> pick(String id, String kind, String key, Seam<T> seam) {
-        if (kind.equals("video") && Router.AUTO.equalsIgnoreCase(id == null ? "" : id.strip())) {
-            // The router's choice per shot reaches 'estimate' now; 'make' gets it when the pipeline is wired to it.
-            throw new InputException("production.yaml " + key + ": 'auto' is routed per shot by 'reelwright estimate'; 'make' cannot "
-                    + "route yet, so pin one model id there for now (reelwright models --kind video lists them)");
-        }
         return checked(id, kind, key).map(entry -> seam.apply(vendors.find(entry.vendor()).orElseThrow(), entry, context)
                 .orElseThrow(() -> new InputException("production.yaml " + key + ": " + entry.vendor() + " cannot serve " + kind + " with " + id)));
     }

@@ -159,15 +159,4 @@ class EstimateCommandTest {
         assertThat(json.path("expected_total").asDouble()).isCloseTo(lines + json.path("keyframes").path("subtotal").asDouble()
                 + json.path("audio").path("subtotal").asDouble(), within(1e-9));
     }
-
-    @Test
-    void makeRefusesAutoUntilThePipelineRoutesAndPaysNothing() throws IOException {
-        Path spec = Files.writeString(dir.resolve("production.yaml"), "models: {clips: auto}\n");
-        CliRunner result = CliRunner.run(env(FAL_AND_RUNWAY), "make", storyboard.toString(), "--spec", spec.toString(), "--out",
-                dir.resolve("out").toString());
-
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("models.clips: 'auto' is routed per shot by 'reelwright estimate'");
-        assertThat(dir.resolve("out/report.json")).doesNotExist();
-    }
 }

@@ -35,8 +35,12 @@ final class CandidateSearch {
     /** Seeds of later candidates: far apart, so a vendor that hashes its seed does not give a near-copy. */
     private static final long SEED_STRIDE = 1_000_003L;
 
-    /** One candidate clip, with its inspection when the generator's clips are inspected. */
-    record Candidate(int index, long seed, StepResult<GeneratedClip> clip, StepResult<QualityReport> inspection) {
+    /** One candidate clip (how it was made), with its inspection when the generator's clips are inspected. */
+    record Candidate(int index, long seed, ClipMaker.Made made, StepResult<QualityReport> inspection) {
+        StepResult<GeneratedClip> clip() {
+            return made.clip();
+        }
+
         boolean accepted() {
             return inspection == null || inspection.value().accepted();
         }
@@ -45,10 +49,10 @@ final class CandidateSearch {
     /** What a shot ended with. {@code accepted} is false when no candidate passed and the least bad one is used. */
     record Outcome(Candidate chosen, List<Candidate> candidates, boolean accepted, boolean inspected) {}
 
-    /** Generates candidate {@code index} with {@code seed} (one cached step). */
+    /** Generates candidate {@code index} with {@code seed} (cached steps). */
     @FunctionalInterface
     interface Generate {
-        StepResult<GeneratedClip> clip(int index, long seed);
+        ClipMaker.Made clip(int index, long seed);
     }
 
     private final StepCache cache;
@@ -58,12 +62,14 @@ final class CandidateSearch {
     private final CandidateStrategy strategy;
     private final int most;
     private final int batch;
+    private final int fps;
 
     CandidateSearch(StepCache cache, VideoGenerator generator, QualityInspector inspector, ProductionSpec spec) {
         this.cache = cache;
         this.generator = generator;
         this.inspector = generator.generative() ? inspector : null;
         this.thresholds = spec.thresholds();
+        this.fps = spec.format().fps();
         this.strategy = spec.candidateStrategy();
         // A renderer that is not generative gives the same clip for every seed: one candidate is all there is.
         this.most = generator.generative() ? spec.candidatesPerShot() : 1;
@@ -84,7 +90,7 @@ final class CandidateSearch {
             if (strategy == CandidateStrategy.ADAPTIVE && all.stream().anyMatch(Candidate::accepted)) break;
         }
         Candidate best = all.stream().max(Comparator.comparingDouble(this::rank).thenComparing(c -> -c.index())).orElseThrow();
-        return new Outcome(best, List.copyOf(all), best.accepted(), inspector != null);
+        return new Outcome(best, List.copyOf(all), best.accepted(), best.inspection() != null);
     }
 
     private List<Candidate> batch(int from, int count, long sceneSeed, QualityExpectations expectations, Generate generate) {
@@ -110,19 +116,55 @@ final class CandidateSearch {
 
     private Candidate candidate(int index, long sceneSeed, QualityExpectations expectations, Generate generate) {
         long seed = sceneSeed + index * SEED_STRIDE;
-        StepResult<GeneratedClip> clip = generate.clip(index, seed);
-        if (inspector == null) return new Candidate(index, seed, clip, null);
+        ClipMaker.Made made = generate.clip(index, seed);
+        // A fallback to the camera-move renderer has nothing to inspect, whatever the shot's first choice was.
+        if (inspector == null || !made.generative()) return new Candidate(index, seed, made, null);
+        String reference = expectations.reference() == null ? "" : StepCache.fileHash(expectations.reference());
+        if (made.parts().size() == 1) return new Candidate(index, seed, made, inspect(made.clip(), expectations, reference));
+        // A chain: each part is inspected as the clip it is, and the shot scores its worst part on every artifact.
+        List<StepResult<QualityReport>> parts = new ArrayList<>();
+        for (StepResult<GeneratedClip> part : made.parts()) parts.add(inspect(part, expectations, reference));
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("parts", parts.stream().map(StepResult::hash).toList());
+        StepResult<QualityReport> merged = cache.run("inspect", inputs, QualityReport.class, folder -> merge(made, parts));
+        return new Candidate(index, seed, made, merged);
+    }
+
+    private StepResult<QualityReport> inspect(StepResult<GeneratedClip> clip, QualityExpectations expectations, String reference) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("inspector", inspector.id());
         inputs.put("clip", clip.hash());
         inputs.put("thresholds", thresholds.thresholds());
         // The reference is keyed by content, not by its path inside this run's cache.
         inputs.put("expectations", new QualityExpectations(expectations.width(), expectations.height(), expectations.seconds(), null));
-        inputs.put("reference", expectations.reference() == null ? "" : StepCache.fileHash(expectations.reference()));
-        StepResult<QualityReport> inspection = cache.run("inspect", inputs, QualityReport.class,
-                folder -> inspector.inspect(clip.file(clip.value().file()), expectations, folder));
-        return new Candidate(index, seed, clip, inspection);
+        inputs.put("reference", reference);
+        return cache.run("inspect", inputs, QualityReport.class, folder -> inspector.inspect(clip.file(clip.value().file()), expectations, folder));
     }
+
+    /** The parts' reports as one: the lowest score per artifact; evidence on the chain's clock, pointing into the parts' folders. */
+    private QualityReport merge(ClipMaker.Made made, List<StepResult<QualityReport>> parts) {
+        Map<Artifact, Double> scores = new java.util.EnumMap<>(Artifact.class);
+        List<dev.reelwright.core.quality.Evidence> evidence = new ArrayList<>();
+        double offset = 0, seconds = 0;
+        int frames = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            StepResult<QualityReport> part = parts.get(i);
+            QualityReport report = part.value();
+            report.scores().forEach((artifact, score) -> scores.merge(artifact, score, Math::min));
+            for (var e : report.evidence()) {
+                evidence.add(new dev.reelwright.core.quality.Evidence(e.artifact(), e.from() + offset, e.to() + offset,
+                        e.framePairA() == null ? null : part.file(e.framePairA()).toString(),
+                        e.framePairB() == null ? null : part.file(e.framePairB()).toString(), e.note()));
+            }
+            offset += made.parts().get(i).value().frames() / (double) fps;
+            seconds += report.seconds();
+            frames += report.framesAnalysed();
+        }
+        var failing = thresholds.failing(scores);
+        return new QualityReport(made.clip().file(made.clip().value().file()).toString(), thresholds.verdict(scores),
+                failing.map(Artifact::label).orElse(null), scores, evidence, seconds, frames);
+    }
+
 
     /**
      * Higher is better: an accepted clip by how far its weakest artifact clears its threshold, a rejected one below

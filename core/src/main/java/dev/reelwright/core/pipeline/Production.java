@@ -2,6 +2,9 @@ package dev.reelwright.core.pipeline;
 
 import dev.reelwright.core.caption.CaptionBuilder;
 import dev.reelwright.core.caption.SubtitleWriter;
+import dev.reelwright.core.cost.BudgetExceeded;
+import dev.reelwright.core.cost.CostLedger;
+import dev.reelwright.core.cost.Stage;
 import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.core.json.AtomicFiles;
 import dev.reelwright.core.json.Json;
@@ -15,6 +18,7 @@ import dev.reelwright.core.pipeline.Report.StepReport;
 import dev.reelwright.core.progress.ProgressListener;
 import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityReport;
+import dev.reelwright.core.routing.Route;
 import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
@@ -78,6 +82,20 @@ public final class Production {
 
     /** Makes the video; the planning step, when the storyboard was planned here, is reported (and priced) with the rest. */
     public Result make(StoryboardLoader.Loaded input, ProductionSpec spec, Path outDir, String inputName) {
+        Spending spending = new Spending(new CostLedger(spec.budget()));
+        try {
+            return make(input, spec, outDir, inputName, spending);
+        } catch (BudgetExceeded refused) {
+            throw new BudgetStopped(refused, spending.ledger().summary(), outDir.toAbsolutePath().normalize().resolve("cache"));
+        } catch (ReelwrightException e) {
+            // A shot in flight may fail for another reason after the budget stopped the run: the budget is the news.
+            if (spending.stopped() != null) throw new BudgetStopped(spending.stopped(), spending.ledger().summary(),
+                    outDir.toAbsolutePath().normalize().resolve("cache"));
+            throw e;
+        }
+    }
+
+    private Result make(StoryboardLoader.Loaded input, ProductionSpec spec, Path outDir, String inputName, Spending spending) {
         Storyboard planned = input.storyboard();
         long started = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -91,9 +109,17 @@ public final class Production {
         }
         StepCache cache = new StepCache(out.resolve("cache"));
         List<StepReport> steps = new ArrayList<>();
-        if (input.plan() != null) steps.add(stepReport(input.plan(), null, "result.json"));
+        if (input.plan() != null) {
+            steps.add(stepReport(input.plan(), null, "result.json"));
+            // Planning ran before this run's budget existed: its charge counts against it all the same.
+            Charge plan = input.plan().reused() ? Charge.FREE : input.plan().value().charge();
+            if (plan.usd() > 0) spending.call(Stage.PLAN, plan.vendor(), plan.model(), 0, () -> plan, c -> c);
+        }
         List<Scene> scenes = planned.scenes();
         int n = scenes.size();
+        ClipMaker maker = new ClipMaker(cache, providers, spending, spec);
+        // Route every shot before paying for anything, so a shot no model can make is bad input up front.
+        for (Scene scene : scenes) maker.route(scene);
 
         // 1. Voice: speech decides each scene's length, so it comes first.
         long stage = System.nanoTime();
@@ -105,7 +131,12 @@ public final class Production {
                     Map.of("synthesizer", providers.speech().id(), "text", scene.narration(), "voice", spec.voice(),
                             "words_per_minute", spec.wordsPerMinute()),
                     Speech.class,
-                    folder -> providers.speech().synthesize(new SpeechRequest(scene.narration(), spec.voice(), spec.wordsPerMinute()), folder));
+                    folder -> {
+                        Prices.Estimate price = providers.prices().speech(scene.narration());
+                        return spending.call(Stage.VOICE, price.vendor(), price.model(), price.usd(),
+                                () -> providers.speech().synthesize(new SpeechRequest(scene.narration(), spec.voice(), spec.wordsPerMinute()), folder),
+                                Speech::charge);
+                    });
             voices.add(voice);
             if (voice != null) steps.add(stepReport(voice, scene.id(), voice.value().file()));
             progress.advanced("voice", i + 1, n, scene.id());
@@ -133,8 +164,11 @@ public final class Production {
         List<StepResult<GeneratedImage>> keyframes = inParallel("keyframes", n, i -> {
             Scene scene = fitted.get(i);
             var request = new KeyframeRequest(scene.prompt(), scene.mood(), scene.seed(), format.width(), format.height());
-            return cache.run("keyframe", Map.of("generator", providers.images().id(), "request", request),
-                    GeneratedImage.class, folder -> providers.images().generate(request, folder));
+            return cache.run("keyframe", Map.of("generator", providers.images().id(), "request", request), GeneratedImage.class, folder -> {
+                Prices.Estimate price = providers.prices().keyframe();
+                return spending.call(Stage.KEYFRAME, price.vendor(), price.model(), price.usd(),
+                        () -> providers.images().generate(request, folder), GeneratedImage::charge);
+            });
         }, i -> fitted.get(i).id());
         for (int i = 0; i < n; i++) steps.add(stepReport(keyframes.get(i), fitted.get(i).id(), keyframes.get(i).value().file()));
         timings.put("keyframes", finish("keyframes", stage));
@@ -142,25 +176,24 @@ public final class Production {
         // 4. Clips: every clip but the last carries a crossfade's worth of tail. Generative clips go through the
         //    quality filter, and a shot may try several candidates (CandidateSearch).
         stage = System.nanoTime();
-        CandidateSearch search = new CandidateSearch(cache, providers.videos(), providers.inspector(), spec);
+        // Routed on the fitted lengths: a shot the speech made longer may now need a chained clip.
+        List<Route> routes = fitted.stream().map(maker::route).toList();
+        List<CandidateSearch> searches = routes.stream()
+                .map(route -> new CandidateSearch(cache, maker.generator(route), providers.inspector(), spec)).toList();
         List<CandidateSearch.Outcome> shots = inParallel("clips", n, i -> {
             Scene scene = fitted.get(i);
             StepResult<GeneratedImage> keyframe = keyframes.get(i);
             int frames = format.frames(scene.seconds()) + (i < n - 1 ? crossfade : 0);
             // The clip should stay true to the keyframe it was made from (the subject consistency check).
             var expectations = QualityExpectations.reference(keyframe.file(keyframe.value().file()));
-            return search.search(scene.seed(), expectations, (candidate, seed) -> {
-                var request = new ClipRequest(keyframe.file(keyframe.value().file()), scene.prompt(), scene.camera(), frames, format, seed);
-                Map<String, Object> key = new LinkedHashMap<>(Map.of("generator", providers.videos().id(), "keyframe", keyframe.hash(),
-                        "prompt", scene.prompt(), "camera", scene.camera(), "frames", frames, "format", format, "seed", seed));
-                if (candidate > 0) key.put("candidate", candidate); // the first candidate keeps the key it always had
-                return cache.run("clip", key, GeneratedClip.class, folder -> providers.videos().generate(request, folder));
-            });
+            return searches.get(i).search(scene.seed(), expectations,
+                    (candidate, seed) -> maker.make(scene, routes.get(i), keyframe, frames, seed, candidate));
         }, i -> fitted.get(i).id());
         List<StepResult<GeneratedClip>> clips = shots.stream().map(shot -> shot.chosen().clip()).toList();
         for (int i = 0; i < n; i++) {
             for (CandidateSearch.Candidate candidate : shots.get(i).candidates()) {
-                steps.add(stepReport(candidate.clip(), fitted.get(i).id(), candidate.clip().value().file()));
+                for (StepResult<GeneratedClip> part : candidate.made().parts()) steps.add(stepReport(part, fitted.get(i).id(), part.value().file()));
+                if (candidate.made().parts().size() > 1) steps.add(stepReport(candidate.clip(), fitted.get(i).id(), candidate.clip().value().file()));
                 if (candidate.inspection() != null) steps.add(stepReport(candidate.inspection(), fitted.get(i).id(), "result.json"));
             }
         }
@@ -189,7 +222,8 @@ public final class Production {
             sceneSteps.add(stepReport(keyframes.get(i), scene.id(), keyframes.get(i).value().file()));
             CandidateSearch.Outcome shot = shots.get(i);
             for (CandidateSearch.Candidate candidate : shot.candidates()) {
-                sceneSteps.add(stepReport(candidate.clip(), scene.id(), candidate.clip().value().file()));
+                for (StepResult<GeneratedClip> part : candidate.made().parts()) sceneSteps.add(stepReport(part, scene.id(), part.value().file()));
+                if (candidate.made().parts().size() > 1) sceneSteps.add(stepReport(candidate.clip(), scene.id(), candidate.clip().value().file()));
                 if (candidate.inspection() != null) sceneSteps.add(stepReport(candidate.inspection(), scene.id(), "result.json"));
             }
             int words = 0;
@@ -206,7 +240,8 @@ public final class Production {
             }
             assemblyKey.add(key);
             sceneReports.add(new SceneReport(scene.id(), scene.heading(), format.seconds(cursor), scene.seconds(),
-                    scene.camera().label(), scene.mood().label(), words, clipVerdict(shot), candidateReports(search, shot), sceneSteps));
+                    scene.camera().label(), scene.mood().label(), words, shot.chosen().made().model(), routing(routes.get(i), shot),
+                    clipVerdict(shot), candidateReports(searches.get(i), shot), sceneSteps));
             cursor += frames;
         }
         int posterFrame = titleFrames + Math.min(format.frames(fitted.getFirst().seconds()) / 2, format.frames(1.5));
@@ -255,13 +290,23 @@ public final class Production {
                 new Report.VideoInfo("video.mp4", format.width(), format.height(), format.fps(), timeline.totalFrames(),
                         timeline.totalSeconds(), "captions.srt", "captions.vtt", "poster.jpg"),
                 sceneReports,
-                cost(steps, timeline.totalSeconds()),
+                cost(steps, timeline.totalSeconds(), spending.ledger().summary()),
                 timings,
                 new Report.StepSummary(steps.size() - reused, reused, steps),
                 Map.of("planner", providers.planner().id(), "images", providers.images().id(), "videos", providers.videos().id(),
                         "speech", providers.speech().id(), "assembler", providers.assembler().id()));
         Json.write(out.resolve("report.json"), report);
         return new Result(report, storyboard, out);
+    }
+
+    /** Why the shot's model was chosen, then what happened when a vendor failed (the chosen candidate's story). */
+    private static List<String> routing(Route route, CandidateSearch.Outcome shot) {
+        List<String> lines = new ArrayList<>();
+        if (route != null) lines.add(route.reason());
+        for (CandidateSearch.Candidate candidate : shot.candidates()) {
+            for (String event : candidate.made().events()) if (!lines.contains(event)) lines.add(event);
+        }
+        return lines;
     }
 
     private static String clipVerdict(CandidateSearch.Outcome shot) {
@@ -333,7 +378,7 @@ public final class Production {
     }
 
     /** What this run paid, in total, by stage, and the part of it estimated from catalog prices. */
-    private static Report.Cost cost(List<StepReport> steps, double videoSeconds) {
+    private static Report.Cost cost(List<StepReport> steps, double videoSeconds, CostLedger.Summary ledger) {
         Map<String, Double> byStage = new java.util.TreeMap<>();
         double actual = 0;
         double estimated = 0;
@@ -343,7 +388,12 @@ public final class Production {
             if (step.estimatedCost()) estimated += step.usd();
         }
         double perMinute = videoSeconds > 0 ? actual / (videoSeconds / 60) : 0;
-        return new Report.Cost("USD", round(estimated), round(actual), round(perMinute), byStage);
+        Map<String, Report.Amount> byVendor = new java.util.TreeMap<>();
+        ledger.byVendor().forEach((vendor, a) -> byVendor.put(vendor, new Report.Amount(round(a.estimated()), round(a.actual()), a.calls())));
+        Map<String, Report.Amount> stages = new java.util.TreeMap<>();
+        ledger.byStage().forEach((name, a) -> stages.put(name.label(), new Report.Amount(round(a.estimated()), round(a.actual()), a.calls())));
+        return new Report.Cost("USD", round(estimated), round(actual), round(perMinute), byStage, ledger.budget(), round(ledger.estimated()),
+                round(ledger.estimatedPerFinishedMinute(videoSeconds)), byVendor, stages);
     }
 
     private static double round(double usd) {

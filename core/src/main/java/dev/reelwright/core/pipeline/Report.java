@@ -30,7 +30,8 @@ public record Report(
      * (the generator only moves a camera over the keyframe, so there is nothing to filter).
      */
     public record SceneReport(String id, String heading, double start, double seconds, String camera, String mood,
-                              int words, String clip, List<CandidateReport> candidates, List<StepReport> steps) {}
+                              int words, String model, List<String> routing, String clip, List<CandidateReport> candidates,
+                              List<StepReport> steps) {}
 
     /**
      * One clip generated for a shot: its file, the quality filter's verdict and scores, and, for those not used, why
@@ -48,7 +49,14 @@ public record Report(
 
     /**
      * Money in US dollars spent by this run: {@code actual} sums every call's charge, {@code estimated} the part
-     * of it that came from catalog prices because the vendor did not report one. The local providers cost nothing.
+     * of it that came from catalog prices because the vendor did not report one. {@code estimatedBeforeCalls} sums
+     * what the calls were expected to cost when they reserved against the {@code budget}; {@code byVendor} and
+     * {@code stages} split expected against actual. The local providers cost nothing.
      */
-    public record Cost(String currency, double estimated, double actual, double perFinishedMinute, Map<String, Double> byStage) {}
+    public record Cost(String currency, double estimated, double actual, double perFinishedMinute, Map<String, Double> byStage,
+                       Double budget, double estimatedBeforeCalls, double estimatedPerFinishedMinute, Map<String, Amount> byVendor,
+                       Map<String, Amount> stages) {}
+
+    /** Expected (reserved) and actual dollars of some calls, and how many calls. */
+    public record Amount(double estimated, double actual, int calls) {}
 }

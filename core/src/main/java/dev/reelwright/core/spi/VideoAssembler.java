@@ -1,5 +1,6 @@
 package dev.reelwright.core.spi;
 
+import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.progress.ProgressListener;
 import dev.reelwright.core.timeline.Timeline;
 import java.nio.file.Path;
@@ -14,4 +15,7 @@ public interface VideoAssembler {
      * Both paths are written completely or not at all.
      */
     void assemble(Timeline timeline, Path video, Path poster, ProgressListener progress);
+
+    /** Opens a clip the way the assembly will read it, at {@code format}'s size (to take a chained clip's last frame). */
+    FrameSource open(Path clip, VideoFormat format);
 }

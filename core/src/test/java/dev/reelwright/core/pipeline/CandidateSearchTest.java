@@ -82,16 +82,18 @@ class CandidateSearchTest {
     private CandidateSearch.Outcome search(StepCache cache, ScriptedGenerator generator, FileScoreInspector inspector, ProductionSpec spec,
             double... flickerByCandidate) {
         var search = new CandidateSearch(cache, generator, inspector, spec);
-        return search.search(100, new QualityExpectations(null, null, null), (index, seed) -> cache.run("clip", Map.of("i", index, "seed", seed),
-                VideoGenerator.GeneratedClip.class, folder -> {
-                    generator.generated.add(index);
-                    try {
-                        Files.writeString(folder.resolve("clip.txt"), Double.toString(flickerByCandidate[index]));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return new VideoGenerator.GeneratedClip("clip.txt", 10);
-                }));
+        return search.search(100, new QualityExpectations(null, null, null), (index, seed) -> {
+            var clip = cache.run("clip", Map.of("i", index, "seed", seed), VideoGenerator.GeneratedClip.class, folder -> {
+                generator.generated.add(index);
+                try {
+                    Files.writeString(folder.resolve("clip.txt"), Double.toString(flickerByCandidate[index]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return new VideoGenerator.GeneratedClip("clip.txt", 10);
+            });
+            return new ClipMaker.Made(clip, List.of(clip), generator.id(), null, List.of(), generator.generative());
+        });
     }
 
     private static ProductionSpec spec(String yaml, Path dir) throws IOException {

@@ -2,8 +2,11 @@ package dev.reelwright.media.assembly;
 
 import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.core.json.AtomicFiles;
+import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.progress.ProgressListener;
+import dev.reelwright.core.spi.ChainClipDecoder;
 import dev.reelwright.core.spi.ClipDecoder;
+import dev.reelwright.core.spi.FrameSource;
 import dev.reelwright.core.spi.VideoAssembler;
 import dev.reelwright.core.timeline.Timeline;
 import dev.reelwright.media.audio.AudioMixer;
@@ -51,13 +54,20 @@ public final class FfmpegVideoAssembler implements VideoAssembler {
     }
 
     public FfmpegVideoAssembler(List<ClipDecoder> decoders, EncoderSettings settings) {
-        this.decoders = List.copyOf(decoders);
+        // Chained clips (a shot longer than its model's clips) decode through the same decoders, part by part.
+        this.decoders = ChainClipDecoder.withChains(decoders);
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     public String id() {
         return "ffmpeg-v1-" + settings.label();
+    }
+
+    @Override
+    public FrameSource open(Path clip, VideoFormat format) {
+        for (ClipDecoder decoder : decoders) if (decoder.accepts(clip)) return decoder.open(clip, format);
+        throw new ReelwrightException("no decoder can open clip " + clip);
     }
 
     public EncoderSettings settings() {
