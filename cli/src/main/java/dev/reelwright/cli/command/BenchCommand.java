@@ -29,14 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = QualityBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {QualityBenchCommand.class, CostBenchCommand.class},
         header = "Time a cold make of the bundled example against the bare-encode limit, and report peak memory.",
         description = {"", "Makes the example from an empty cache and prints each stage's wall time and the total; then",
             "decodes the finished video back into memory (10 s at a time, untimed) and encodes those same frames",
             "with the same encoder settings: that is the limit no pipeline can beat. A bare encode of synthetic",
             "frames is printed too, to compare machines. Peak resident memory is read from the operating system.",
             "Targets on a 2-core machine: make under 90 s for one minute of 1080p30, at most 1.5x the bare encode,",
-            "peak memory under 2 GiB.", "", "'bench quality' measures the quality inspector instead (see bench quality --help).", ""})
+            "peak memory under 2 GiB.", "", "'bench quality' measures the quality inspector and 'bench cost' simulates spending per candidate policy (see their --help).", ""})
 public final class BenchCommand implements Callable<Integer> {
     /** Frames held in memory at once for the bare encode: 10 s at 30 fps, 2.4 GiB at 1080p, outside the Java heap. */
     static final int BARE_CHUNK_FRAMES = 300;

@@ -59,6 +59,8 @@ public final class Production {
     public static final double CROSSFADE_SECONDS = 0.5;
     public static final double LEAD_IN_SECONDS = 0.4;
     public static final double TAIL_SECONDS = 0.6;
+    /** Shots generated at once when clips come from remote (generative) models; vendors' own rate limits still apply. */
+    public static final int REMOTE_SHOTS_IN_FLIGHT = 6;
 
     private final Providers providers;
     private final ProgressListener progress;
@@ -180,7 +182,9 @@ public final class Production {
         List<Route> routes = fitted.stream().map(maker::route).toList();
         List<CandidateSearch> searches = routes.stream()
                 .map(route -> new CandidateSearch(cache, maker.generator(route), providers.inspector(), spec)).toList();
-        List<CandidateSearch.Outcome> shots = inParallel("clips", n, i -> {
+        // Remote generation is mostly waiting on the vendor: keep several shots in flight, not one per core.
+        boolean remote = routes.stream().anyMatch(route -> maker.generator(route).generative());
+        List<CandidateSearch.Outcome> shots = inParallel("clips", n, remote ? Math.max(parallelism, REMOTE_SHOTS_IN_FLIGHT) : parallelism, i -> {
             Scene scene = fitted.get(i);
             StepResult<GeneratedImage> keyframe = keyframes.get(i);
             int frames = format.frames(scene.seconds()) + (i < n - 1 ? crossfade : 0);
@@ -333,9 +337,13 @@ public final class Production {
     public record Assembled(String video, String poster) {}
 
     private <T> List<T> inParallel(String stageName, int count, IntFunction<T> step, IntFunction<String> label) {
+        return inParallel(stageName, count, parallelism, step, label);
+    }
+
+    private <T> List<T> inParallel(String stageName, int count, int threads, IntFunction<T> step, IntFunction<String> label) {
         progress.stageStarted(stageName, count);
         List<T> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, count)));
         try (pool) {
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {

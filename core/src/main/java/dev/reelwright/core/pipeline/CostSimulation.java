@@ -1,0 +1,348 @@
+package dev.reelwright.core.pipeline;
+
+import dev.reelwright.core.catalog.ModelCatalog;
+import dev.reelwright.core.catalog.ModelEntry;
+import dev.reelwright.core.cost.CostLedger;
+import dev.reelwright.core.cost.Pricing;
+import dev.reelwright.core.cost.Stage;
+import dev.reelwright.core.error.ReelwrightException;
+import dev.reelwright.core.model.CameraMove;
+import dev.reelwright.core.model.CandidateStrategy;
+import dev.reelwright.core.model.Mood;
+import dev.reelwright.core.model.ProductionSpec;
+import dev.reelwright.core.model.Scene;
+import dev.reelwright.core.model.SpecLoader;
+import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.QualityExpectations;
+import dev.reelwright.core.quality.QualityInspector;
+import dev.reelwright.core.quality.QualityReport;
+import dev.reelwright.core.quality.QualityThresholds;
+import dev.reelwright.core.quality.Verdict;
+import dev.reelwright.core.routing.Route;
+import dev.reelwright.core.routing.Router;
+import dev.reelwright.core.spi.Charge;
+import dev.reelwright.core.spi.ClipRequest;
+import dev.reelwright.core.spi.FrameSource;
+import dev.reelwright.core.spi.ImageGenerator;
+import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
+import dev.reelwright.core.spi.ScenePlanner;
+import dev.reelwright.core.spi.Speech;
+import dev.reelwright.core.spi.SpeechSynthesizer;
+import dev.reelwright.core.spi.VideoAssembler;
+import dev.reelwright.core.spi.VideoGenerator;
+import dev.reelwright.core.step.StepCache;
+import dev.reelwright.core.step.StepResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code reelwright bench cost}: the reference production (12 shots of 5 s: one finished minute) against fake
+ * vendors that charge the catalog's prices and take about the catalog's latency, with a quality filter that rejects
+ * each clip with a set probability. It runs the pipeline's own candidate search, clip maker and budget ledger, so
+ * what it measures is what {@code make} would pay. Rejections are drawn per (production, shot, candidate), the same
+ * draw for every policy, so policies are compared on the same luck.
+ */
+public final class CostSimulation {
+    /** What to simulate. {@code timeScale} real seconds pass per simulated second of vendor latency. */
+    public record Settings(int shots, double shotSeconds, double rejectionRate, int productions, String clipModel, String keyframeModel,
+                           String speechModel, int narrationCharacters, double timeScale, long seed) {
+        /** The mission's reference: 12 shots x 5 s, Flux Pro keyframes, Kling image-to-video, ElevenLabs speech; 35% rejected; 200 productions. */
+        public static final Settings REFERENCE = new Settings(12, 5, 0.35, 200, "fal/kling-v2.5-turbo-pro-i2v", "fal/flux-pro-v1.1",
+                "elevenlabs/multilingual-v2", 900, 0.0002, 42);
+
+        public Settings {
+            if (shots < 1 || shotSeconds <= 0 || productions < 1) throw new IllegalArgumentException("shots, seconds and productions must be positive");
+            if (rejectionRate < 0 || rejectionRate >= 1) throw new IllegalArgumentException("the rejection rate must be in [0, 1)");
+        }
+    }
+
+    /**
+     * A candidate policy, as production.yaml would set it; {@code routed} lets the router pick each shot's model
+     * ({@code models.clips: auto}, every vendor configured) instead of the reference clip model.
+     */
+    public record Policy(String name, CandidateStrategy strategy, int candidates, int inParallel, boolean routed) {}
+
+    /** Means over the simulated productions. */
+    public record Result(Policy policy, double costPerFinishedMinute, double clipsPaid, double acceptedShots, double allAcceptedShare,
+                         double wallSeconds, double keyframeCost, double speechCost, double clipCost, List<String> clipModels) {}
+
+    public static final List<Policy> POLICIES = List.of(
+            new Policy("fixed 3 (reference)", CandidateStrategy.FIXED, 3, 3, false),
+            new Policy("adaptive up to 3 (default)", CandidateStrategy.ADAPTIVE, ProductionSpec.DEFAULT_CANDIDATES, 1, false),
+            new Policy("adaptive up to 3, 2 at once", CandidateStrategy.ADAPTIVE, 3, 2, false),
+            new Policy("adaptive up to 6", CandidateStrategy.ADAPTIVE, 6, 1, false),
+            new Policy("adaptive up to 6, routed", CandidateStrategy.ADAPTIVE, 6, 1, true));
+
+    private CostSimulation() {}
+
+    public static List<Result> run(Settings settings, List<Policy> policies, ModelCatalog catalog) {
+        List<Result> results = new ArrayList<>();
+        for (Policy policy : policies) results.add(run(settings, policy, catalog));
+        return results;
+    }
+
+    public static Result run(Settings settings, Policy policy, ModelCatalog catalog) {
+        ModelEntry clip = catalog.require(settings.clipModel(), "video", "bench cost");
+        ModelEntry keyframe = catalog.require(settings.keyframeModel(), "image", "bench cost");
+        ModelEntry speech = catalog.require(settings.speechModel(), "speech", "bench cost");
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("reelwright-cost-sim");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for the cost simulation", e);
+        }
+        try {
+            double cost = 0, clips = 0, accepted = 0, allAccepted = 0, wall = 0, keyframes = 0, voice = 0, clipCost = 0;
+            java.util.Set<String> models = new java.util.TreeSet<>();
+            for (int p = 0; p < settings.productions(); p++) {
+                Run one = production(settings, policy, catalog, clip, keyframe, speech, dir.resolve("p" + p), p);
+                cost += one.ledger.actual();
+                clips += one.clipsPaid;
+                accepted += one.accepted;
+                allAccepted += one.accepted == settings.shots() ? 1 : 0;
+                wall += one.wallSeconds;
+                keyframes += amount(one.ledger, Stage.KEYFRAME);
+                voice += amount(one.ledger, Stage.VOICE);
+                clipCost += amount(one.ledger, Stage.CLIP);
+                models.addAll(one.clipModels);
+            }
+            double n = settings.productions();
+            double minutes = settings.shots() * settings.shotSeconds() / 60;
+            return new Result(policy, cost / n / minutes, clips / n, accepted / n, allAccepted / n, wall / n, keyframes / n / minutes,
+                    voice / n / minutes, clipCost / n / minutes, List.copyOf(models));
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static double amount(CostLedger.Summary summary, Stage stage) {
+        CostLedger.Amount amount = summary.byStage().get(stage);
+        return amount == null ? 0 : amount.actual();
+    }
+
+    private record Run(CostLedger.Summary ledger, int clipsPaid, int accepted, double wallSeconds, java.util.Set<String> clipModels) {}
+
+    private static Run production(Settings settings, Policy policy, ModelCatalog catalog, ModelEntry clipModel, ModelEntry keyframeModel,
+            ModelEntry speechModel, Path dir, int index) {
+        ProductionSpec spec = spec(dir, policy, policy.routed() ? Router.AUTO : clipModel.id());
+        StepCache cache = new StepCache(dir.resolve("cache"));
+        Spending spending = new Spending(CostLedger.unlimited());
+        long started = System.nanoTime();
+        // Voice and keyframes as make pays them: one speech call for the narration, one keyframe per shot.
+        double speech = Pricing.speech(speechModel, settings.narrationCharacters());
+        spending.call(Stage.VOICE, speechModel.vendor(), speechModel.id(), speech,
+                () -> new Charge(speechModel.vendor(), speechModel.id(), speech, true), charge -> charge);
+        AtomicInteger paid = new AtomicInteger();
+        Map<String, VideoGenerator> vendors = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<ModelEntry, VideoGenerator> vendor = model ->
+                vendors.computeIfAbsent(model.id(), id -> new FakeVendor(model, settings, index, paid));
+        RejectingInspector inspector = new RejectingInspector(settings);
+        Providers providers = providers(vendor, new Router(catalog, v -> true), inspector);
+        ClipMaker maker = new ClipMaker(cache, providers, spending, spec);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.shots(), Production.REMOTE_SHOTS_IN_FLIGHT));
+        List<Future<Boolean>> shots = new ArrayList<>();
+        try (pool) {
+            for (int s = 0; s < settings.shots(); s++) {
+                int shot = s;
+                shots.add(pool.submit(() -> {
+                    Scene scene = new Scene("shot-" + (shot + 1), null, "", "a harbour at dusk, shot " + shot, CameraMove.PAN_RIGHT, Mood.CALM,
+                            settings.shotSeconds(), 1000L * index + shot);
+                    var image = cache.run("keyframe", Map.of("production", index, "shot", shot), GeneratedImage.class, folder ->
+                            spending.call(Stage.KEYFRAME, keyframeModel.vendor(), keyframeModel.id(), Pricing.image(keyframeModel),
+                                    () -> write(folder, "keyframe.png", new GeneratedImage("keyframe.png",
+                                            new Charge(keyframeModel.vendor(), keyframeModel.id(), Pricing.image(keyframeModel), true))),
+                                    GeneratedImage::charge));
+                    Route route = maker.route(scene);
+                    var search = new CandidateSearch(cache, maker.generator(route), inspector, spec);
+                    int frames = spec.format().frames(settings.shotSeconds());
+                    return search.search(scene.seed(), QualityExpectations.NONE,
+                            (candidate, seed) -> maker.make(scene, route, image, frames, seed, candidate)).accepted();
+                }));
+            }
+            int accepted = 0;
+            for (Future<Boolean> shot : shots) accepted += shot.get() ? 1 : 0;
+            double wall = (System.nanoTime() - started) / 1e9 / settings.timeScale();
+            return new Run(spending.ledger().summary(), paid.get(), accepted, wall, vendors.keySet());
+        } catch (ExecutionException e) {
+            throw new ReelwrightException("the cost simulation failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReelwrightException("the cost simulation was interrupted");
+        }
+    }
+
+    private static ProductionSpec spec(Path dir, Policy policy, String clipModel) {
+        try {
+            Files.createDirectories(dir);
+            return SpecLoader.load(Files.writeString(dir.resolve("production.yaml"), String.format(java.util.Locale.ROOT, """
+                    resolution: 1080p
+                    models: {clips: %s}
+                    candidate_strategy: %s
+                    candidates_per_shot: %d
+                    candidates_in_parallel: %d
+                    """, clipModel, policy.strategy().label(), policy.candidates(), policy.inParallel())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clip vendor that takes about its catalog latency (scaled) and charges its catalog price. */
+    private static final class FakeVendor implements VideoGenerator {
+        private final ModelEntry model;
+        private final Settings settings;
+        private final java.util.Random jitter;
+        private final AtomicInteger paid;
+
+        FakeVendor(ModelEntry model, Settings settings, int production, AtomicInteger paid) {
+            this.model = model;
+            this.settings = settings;
+            this.jitter = new java.util.Random(settings.seed() * 31 + production);
+            this.paid = paid;
+        }
+
+        @Override
+        public String id() {
+            return "simulated-" + (model == null ? "unused" : model.id());
+        }
+
+        @Override
+        public GeneratedClip generate(ClipRequest request, Path folder) {
+            double latency = (model.latencySeconds() == null ? 60 : model.latencySeconds()) * (0.7 + 0.6 * nextJitter());
+            try {
+                Thread.sleep(Math.max(0, Math.round(latency * settings.timeScale() * 1000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReelwrightException("interrupted");
+            }
+            paid.incrementAndGet();
+            double seconds = request.frames() / (double) request.format().fps();
+            double usd = Pricing.clip(model, seconds, null);
+            return write(folder, "clip.mp4", new GeneratedClip("clip.mp4", request.frames(), new Charge(model.vendor(), model.id(), usd, true)));
+        }
+
+        private synchronized double nextJitter() {
+            return jitter.nextDouble();
+        }
+    }
+
+    /** Rejects a candidate with the set probability, drawn from (production, shot seed, candidate seed) alone. */
+    private record RejectingInspector(Settings settings) implements QualityInspector {
+        @Override
+        public String id() {
+            return "simulated-rejection-" + settings.rejectionRate();
+        }
+
+        @Override
+        public QualityReport inspect(Path clip, QualityExpectations expectations, Path evidenceDir) {
+            // The clip's folder name is its step hash: a function of the shot and the candidate's seed.
+            long draw = clip.getParent().getFileName().toString().hashCode() * 0x9E3779B97F4A7C15L + settings.seed();
+            double u = (new java.util.Random(draw).nextDouble());
+            boolean reject = u < settings.rejectionRate();
+            Map<Artifact, Double> scores = Map.of(Artifact.FLICKER, reject ? 0.2 : 0.9);
+            return new QualityReport(clip.toString(), reject ? Verdict.REJECT : Verdict.ACCEPT, reject ? "flicker" : null, scores, List.of(), 0, 0);
+        }
+    }
+
+    private static <T> T write(Path folder, String name, T value) {
+        try {
+            Files.writeString(folder.resolve(name), "simulated");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return value;
+    }
+
+    private static Providers providers(java.util.function.Function<ModelEntry, VideoGenerator> vendor, Router router, QualityInspector inspector) {
+        ClipModels models = new ClipModels() {
+            @Override
+            public Route route(Scene scene, ProductionSpec spec) {
+                return router.route(scene, spec);
+            }
+
+            @Override
+            public VideoGenerator generator(ModelEntry model) {
+                return vendor.apply(model);
+            }
+        };
+        return new Providers(Unused.PLANNER, Unused.IMAGES, new FakeVendor(null, Settings.REFERENCE, 0, new AtomicInteger()), Unused.SPEECH, Unused.ASSEMBLER, inspector, models, Prices.FREE);
+    }
+
+    /** Seams the simulation never calls. */
+    private static final class Unused {
+        static final ScenePlanner PLANNER = new ScenePlanner() {
+            @Override
+            public String id() {
+                return "unused";
+            }
+
+            @Override
+            public dev.reelwright.core.model.Storyboard plan(dev.reelwright.core.script.Script script, ProductionSpec spec) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        static final ImageGenerator IMAGES = new ImageGenerator() {
+            @Override
+            public String id() {
+                return "unused";
+            }
+
+            @Override
+            public GeneratedImage generate(dev.reelwright.core.spi.KeyframeRequest request, Path folder) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        static final SpeechSynthesizer SPEECH = new SpeechSynthesizer() {
+            @Override
+            public String id() {
+                return "unused";
+            }
+
+            @Override
+            public List<String> voices() {
+                return List.of();
+            }
+
+            @Override
+            public Speech synthesize(dev.reelwright.core.spi.SpeechRequest request, Path folder) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        static final VideoAssembler ASSEMBLER = new VideoAssembler() {
+            @Override
+            public String id() {
+                return "unused";
+            }
+
+            @Override
+            public void assemble(dev.reelwright.core.timeline.Timeline timeline, Path video, Path poster,
+                    dev.reelwright.core.progress.ProgressListener progress) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public FrameSource open(Path clip, dev.reelwright.core.model.VideoFormat format) {
+                throw new UnsupportedOperationException("the simulated shots fit one clip");
+            }
+        };
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a scratch folder
+        }
+    }
+}
