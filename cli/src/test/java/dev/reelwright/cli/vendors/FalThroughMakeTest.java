@@ -54,6 +54,8 @@ class FalThroughMakeTest {
                     resolution: 720p
                     brand:
                       title_seconds: 0
+                    # The fake vendor serves a gradient, not a clip made from the keyframe: no subject to keep.
+                    quality_thresholds: {subject_drift: 0}
                     models:
                       clips: fal/kling-v2.1-pro-i2v
                     providers:
