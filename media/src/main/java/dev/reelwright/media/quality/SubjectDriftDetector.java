@@ -30,8 +30,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * near there (new colours), and colours of the reference that are nowhere near where they should be now (vanished
  * colours). Both are taken as a share of the picture after a small opening (edges and compression noise are thin),
  * and a change of look needs both, so the smaller is a sample's badness: something walking into the picture only
- * adds colours, something walking out only takes them away. Parts of the picture that were not in the reference (a pan reveals new
- * ground, a dolly pushes past the frame's edge) are not compared at all. A median over three samples (nine frames)
+ * adds colours, something walking out only takes them away. Parts of the picture that were not in the reference (a
+ * pan reveals new ground, a dolly pushes past the frame's edge) are not compared at all. A median over three samples (nine frames)
  * lets a blinking lamp or a few-frame ghost pass; the clip's badness is the worst such median. After a scene cut
  * the new shot is compared with its own opening.
  *
@@ -46,7 +46,10 @@ final class SubjectDriftDetector implements Detector {
      * (geometrically) between the worst clean clip (0.2 %, the blinking lamp) and the mildest medium drift (1.4 %).
      */
     static final double CRITICAL = 0.005;
-    /** For a reference that does not register: this share of its central colours missing is at the threshold. */
+    /**
+     * For a reference that does not register: a quarter of its subject's colours missing is at the threshold. Set by
+     * hand, not measured by the bench (its references are keyframes, which register).
+     */
     static final double UNREGISTERED_CRITICAL = 0.25;
     private static final int STRIDE = 3;
     /** How far (share of the frame height) a colour may have moved and still be the same subject's. */
