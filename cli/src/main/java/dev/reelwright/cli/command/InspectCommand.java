@@ -23,9 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        header = "Check generated clips for flicker, jumping or morphing objects, ghost limbs, garbled text, frozen or black pictures.",
+        header = "Check generated clips for flicker, jumping or morphing objects, ghost limbs, garbled text, subject drift, frozen or black pictures.",
         description = {"", "Decodes each clip once at a small working size and scores every artifact from 1 (clean) to 0 (worst);",
-            "a clip is rejected when any score falls below its threshold (0.5 by default). With --evidence, the two",
+            "a clip is rejected when any score falls below its threshold (0.5 by default). Subject drift compares the",
+            "clip's colours with --reference (the keyframe it was made from, or the character's reference image), or",
+            "without one with the clip's own opening. With --evidence, the two",
             "frames that show each problem are saved there as PNG. Classical computer vision only: nothing is",
             "downloaded. The exit code is 0 whether clips pass or not; read the verdicts (or --json).", ""})
 public final class InspectCommand implements Callable<Integer> {
@@ -48,6 +50,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--expect-seconds", paramLabel = "SECONDS", description = "Report a clip of another length (+/- 5%%, at least 0.25 s).")
     Double expectSeconds;
 
+    @Option(names = "--reference", paramLabel = "IMAGE",
+            description = "The image every clip should stay true to (keyframe or character reference; PNG, JPEG, WebP...): artifact 'subject_drift'.")
+    Path reference;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
         for (Path clip : clips) {
             if (!Files.isRegularFile(clip)) throw new InputException(clip + ": no such file");
         }
+        if (reference != null && !Files.isRegularFile(reference)) throw new InputException("--reference " + reference + ": no such file");
         OpenCvQualityInspector inspector = new OpenCvQualityInspector(limits);
         List<QualityReport> reports = new ArrayList<>();
         for (Path clip : clips) reports.add(inspector.inspect(clip, expectations, evidence));
@@ -99,9 +106,9 @@ public final class InspectCommand implements Callable<Integer> {
                 throw new InputException("--expect-size '" + expectSize + "' is not WIDTHxHEIGHT, e.g. 1920x1080");
             }
         }
-        if (width == null && expectSeconds == null) return null;
+        if (width == null && expectSeconds == null && reference == null) return null;
         try {
-            return new QualityExpectations(width, height, expectSeconds);
+            return new QualityExpectations(width, height, expectSeconds, reference);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
@@ -128,6 +135,7 @@ public final class InspectCommand implements Callable<Integer> {
             case MORPHING -> "morph";
             case GHOST_LIMBS -> "ghost";
             case TEXT_CORRUPTION -> "text";
+            case SUBJECT_DRIFT -> "subject";
             default -> artifact.label();
         };
     }

@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "quality", mixinStandardHelpOptions = true,
         header = "Measure the quality inspector on its generated, labelled test set.",
         description = {"", "Generates clean clips (camera moves, props, a figure, signs), hard negatives (fast pan, fades, a cut,",
-            "a blinking lamp, a slow pulse, a sign changing words) and each artifact injected at three strengths,",
-            "inspects them all and prints, per artifact: ROC AUC at medium strength against the clean clips, recall at",
-            "the threshold for each strength, and how often the medium clips were rejected for that artifact; then",
-            "the false rejection rate on clean clips and the speed (also on a 1080p clip).",
+            "a blinking lamp, a slow pulse, a sign changing words, a big dolly and crane past the figure) and each",
+            "artifact injected at three strengths, each clip with its reference image (its clean first frame, what its",
+            "keyframe would be), inspects them all and prints, per artifact: ROC AUC at medium strength against the",
+            "clean clips, recall at the threshold for each strength, and how often the medium clips were rejected for",
+            "that artifact; then subject drift without a reference and across clips (another figure against the first",
+            "one's keyframe), the false rejection rate on clean clips and the speed (also on a 1080p clip).",
             "Targets: AUC >= 0.95, false rejection <= 5%%, >= 150 frames/s on 1080p on a 2-core machine.", ""})
 public final class QualityBenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Clips per case (default 6).")
@@ -79,6 +81,11 @@ public final class QualityBenchCommand implements Callable<Integer> {
         }
         StringBuilder out = new StringBuilder(Tables.render(
                 List.of("artifact", "AUC (medium)", "recall weak", "recall medium", "recall strong", "failing = it (medium)", "clips each"), rows));
+        QualityBench.SubjectChecks subject = result.subject();
+        out.append(String.format(Locale.ROOT, "subject_drift without a reference (against the clip's opening): AUC %s, recall medium %s%n",
+                number(subject.aucWithoutReference(), 3), number(subject.recallMediumWithoutReference(), 2)));
+        out.append(String.format(Locale.ROOT, "subject_drift across clips (another figure against the first one's keyframe): %d of %d caught%s%n",
+                subject.acrossCaught(), subject.acrossClips(), subject.acrossMissed().isEmpty() ? "" : "; missed " + String.join(", ", subject.acrossMissed())));
         String which = result.falselyRejected().isEmpty() ? "" : ": " + String.join(", ", result.falselyRejected());
         out.append(String.format(Locale.ROOT, "false rejection of clean clips: %s (%d of %d)%s%n", percent(result.falseRejection()),
                 result.falselyRejected().size(), result.cleanClips(), which));
@@ -102,6 +109,7 @@ public final class QualityBenchCommand implements Callable<Integer> {
         out.put("false_rejection", result.falseRejection());
         out.put("clean_clips", result.cleanClips());
         out.put("falsely_rejected", result.falselyRejected());
+        out.put("subject_drift", result.subject());
         out.put("frames_per_second", result.framesPerSecond());
         out.put("full_hd_frames_per_second", result.fullHdFramesPerSecond());
         out.put("generate_seconds", result.generateSeconds());

@@ -22,19 +22,24 @@ class InspectCommandTest {
 
     private static Path clean;
     private static Path flicker;
+    private static QualityTestSet.LabelledClip figure;
+    private static QualityTestSet.LabelledClip otherFigure;
 
     @BeforeAll
     static void clips() {
         QualityTestSet.Settings settings = new QualityTestSet.Settings(640, 360, 30, 2.0);
         clean = QualityTestSet.clean(dir, QualityTestSet.Kind.PAN_SHAPES, 2, settings).file();
         flicker = QualityTestSet.injected(dir, Artifact.FLICKER, QualityTestSet.Strength.STRONG, 2, settings).file();
+        // A figure's shot, and another figure's shot of the same scene: both with the first figure's keyframe as reference.
+        figure = QualityTestSet.clean(dir, QualityTestSet.Kind.STATIC_FIGURE, 2, settings);
+        otherFigure = QualityTestSet.acrossClips(dir, 2, settings);
     }
 
     @Test
     void printsATableWithVerdictsAndScores() {
         QualityCli result = QualityCli.run(new InspectCommand(), clean.toString(), flicker.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("clip", "verdict", "failing", "flicker", "teleport", "morph", "ghost", "text", "frames/s");
+        assertThat(result.out()).contains("clip", "verdict", "failing", "flicker", "teleport", "morph", "ghost", "text", "subject", "frames/s");
         assertThat(result.out().lines().filter(line -> line.startsWith(clean.getFileName().toString())))
                 .singleElement().satisfies(line -> assertThat(line).contains("accept"));
         assertThat(result.out().lines().filter(line -> line.startsWith(flicker.getFileName().toString())))
@@ -59,6 +64,34 @@ class InspectCommandTest {
         try (Stream<Path> files = Files.list(evidence)) {
             assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void aReferenceImageAppliesToEveryClipAndShowsInTheSubjectColumn() throws IOException {
+        assertThat(otherFigure.reference()).hasSameBinaryContentAs(figure.reference());
+        String reference = figure.reference().toString();
+        QualityCli table = QualityCli.run(new InspectCommand(), "--reference", reference, figure.file().toString(), otherFigure.file().toString());
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("subject");
+        assertThat(table.out().lines().filter(line -> line.startsWith(figure.file().getFileName().toString())))
+                .singleElement().satisfies(line -> assertThat(line).contains("accept"));
+        assertThat(table.out().lines().filter(line -> line.startsWith(otherFigure.file().getFileName().toString())))
+                .singleElement().satisfies(line -> assertThat(line).contains("reject").contains("subject_drift"));
+        assertThat(table.out()).contains("1 of 2 clips accepted");
+
+        QualityCli json = QualityCli.run(new InspectCommand(), "--json", "--reference", reference, otherFigure.file().toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode report = Json.json().readTree(json.out()).get("reports").get(0);
+        assertThat(report.get("failing").asText()).isEqualTo("subject_drift");
+        assertThat(report.get("scores").get("subject_drift").asDouble()).isLessThan(0.5);
+
+        // Without the reference the other figure's shot is consistent in itself.
+        QualityCli alone = QualityCli.run(new InspectCommand(), "--json", otherFigure.file().toString());
+        assertThat(Json.json().readTree(alone.out()).get("reports").get(0).get("scores").get("subject_drift").asDouble()).isGreaterThan(0.5);
+
+        QualityCli missing = QualityCli.run(new InspectCommand(), "--reference", dir.resolve("nope.png").toString(), figure.file().toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--reference").contains("nope.png");
     }
 
     @Test

@@ -17,10 +17,12 @@ class QualityBenchCommandTest {
         QualityCli result = QualityCli.run(new QualityBenchCommand(), "--seeds", "1", "--no-1080p", "--keep", keep.resolve("set").toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("artifact", "AUC (medium)", "recall weak", "recall medium", "recall strong");
-        assertThat(result.out()).contains("flicker", "teleportation", "morphing", "ghost_limbs", "text_corruption");
+        assertThat(result.out()).contains("flicker", "teleportation", "morphing", "ghost_limbs", "text_corruption", "subject_drift");
+        assertThat(result.out()).contains("subject_drift without a reference", "subject_drift across clips");
         assertThat(result.out()).contains("false rejection of clean clips", "frames/s", "targets:");
         assertThat(keep.resolve("set")).isDirectory();
         assertThat(Files.exists(keep.resolve("set/clean-pan-shapes-1.mp4"))).isTrue();
+        assertThat(Files.exists(keep.resolve("set/clean-pan-shapes-1-reference.png"))).isTrue();
     }
 
     @Test

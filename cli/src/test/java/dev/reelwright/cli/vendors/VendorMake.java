@@ -41,11 +41,16 @@ final class VendorMake {
             By eight, the catch is on ice at the market. Gulls argue over what falls.
             """;
 
-    /** What every test's production.yaml starts with: 720p (1280x720) and no title card, so scenes start at 0. */
+    /**
+     * What every test's production.yaml starts with: 720p (1280x720) and no title card, so scenes start at 0; the
+     * subject check is off because the fake clips have nothing to do with the keyframe.
+     */
     private static final String COMMON = """
             resolution: 720p
             brand:
               title_seconds: 0
+            # The fake vendors serve a drifting gradient, not a clip made from the keyframe: no subject to keep.
+            quality_thresholds: {subject_drift: 0}
             """;
 
     private VendorMake() {}

@@ -18,6 +18,11 @@ public enum Artifact {
     GHOST_LIMBS("extra parts appear for a few frames and vanish"),
     /** Text in the scene becomes garbled, scrambled or smeared. */
     TEXT_CORRUPTION("text in the scene becomes garbled"),
+    /**
+     * The subject stops looking like the reference: the keyframe the clip was made from or the character's reference
+     * photo, or, without one, the clip's own opening (clothing, skin or props change colour, the figure is replaced).
+     */
+    SUBJECT_DRIFT("the subject stops looking like the reference"),
     /** The picture stops moving for most of the clip. */
     FROZEN("the picture stops moving"),
     /** The clip is (mostly) black. */

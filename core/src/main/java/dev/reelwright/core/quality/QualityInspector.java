@@ -12,9 +12,10 @@ public interface QualityInspector {
 
     /**
      * @param clip the video file
-     * @param expectations the size and length asked for, or null to skip the {@link Artifact#FORMAT} check
+     * @param expectations the size and length asked for, or null to skip the {@link Artifact#FORMAT} check, and the
+     *     reference image for {@link Artifact#SUBJECT_DRIFT} (without one the clip is compared with its own opening)
      * @param evidenceDir where to write the frame pair that shows each problem, or null to write nothing
-     * @throws dev.reelwright.core.error.InputException when the file is missing or cannot be decoded
+     * @throws dev.reelwright.core.error.InputException when the file (or the reference image) is missing or cannot be decoded
      */
     QualityReport inspect(Path clip, QualityExpectations expectations, Path evidenceDir);
 }

@@ -23,6 +23,24 @@ record CameraMotion(double a, double b, double tx, double ty, double inliers) {
         return new double[] {(a * x + b * y) / det, (-b * x + a * y) / det};
     }
 
+    /** This map after {@code first}: a point goes through {@code first}, then through this. */
+    CameraMotion after(CameraMotion first) {
+        return new CameraMotion(a * first.a - b * first.b, b * first.a + a * first.b,
+                prevX(first.tx, first.ty), prevY(first.tx, first.ty), Math.min(inliers, first.inliers));
+    }
+
+    /** The inverse map. */
+    CameraMotion inverse() {
+        double det = a * a + b * b;
+        double[] origin = forward(0, 0);
+        return new CameraMotion(a / det, -b / det, origin[0], origin[1], inliers);
+    }
+
+    /** The same motion measured on pictures {@code factor} times the size. */
+    CameraMotion scaled(double factor) {
+        return new CameraMotion(a, b, tx * factor, ty * factor, inliers);
+    }
+
     /** Previous-frame size of one unit here: below 1 while the camera pushes in. */
     double scale() {
         return Math.hypot(a, b);

@@ -27,8 +27,9 @@ final class ClipAnalysis implements AutoCloseable {
 
     /**
      * @param keepFrames whether detectors keep copies of the frames that show a problem (for evidence files)
+     * @param reference the image the clip should stay true to, or null to compare the clip with its own opening
      */
-    ClipAnalysis(WorkingSize size, boolean keepFrames) {
+    ClipAnalysis(WorkingSize size, boolean keepFrames, SubjectReference reference) {
         this.analyzer = new MotionAnalyzer(size);
         this.jumps = new JumpMatcher(size);
         this.text = new TextRegions(size);
@@ -43,6 +44,7 @@ final class ClipAnalysis implements AutoCloseable {
                 new MorphingDetector(size, keepFrames, worker),
                 new GhostLimbDetector(size, keepFrames),
                 new TextCorruptionDetector(size, keepFrames, worker),
+                new SubjectDriftDetector(size, reference, keepFrames),
                 new FrozenDetector(keepFrames),
                 new BlackDetector(keepFrames));
     }

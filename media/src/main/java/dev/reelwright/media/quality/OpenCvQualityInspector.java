@@ -56,7 +56,7 @@ public final class OpenCvQualityInspector implements QualityInspector {
     /** The detectors' version and working sizes; thresholds are keyed separately by whoever caches a report. */
     @Override
     public String id() {
-        return "opencv-quality-v1-" + longSide + "-" + WorkingSize.DEFAULT_DETAIL_LONG_SIDE + "-s" + DETAIL_STRIDE;
+        return "opencv-quality-v2-" + longSide + "-" + WorkingSize.DEFAULT_DETAIL_LONG_SIDE + "-s" + DETAIL_STRIDE;
     }
 
     @Override
@@ -69,7 +69,9 @@ public final class OpenCvQualityInspector implements QualityInspector {
         try (FrameStream stream = new FrameStream(clip, longSide, WorkingSize.DEFAULT_DETAIL_LONG_SIDE, DETAIL_STRIDE)) {
             WorkingSize size = stream.size();
             List<Finding> findings;
-            try (ClipAnalysis analysis = new ClipAnalysis(size, keepFrames)) {
+            Path referenceFile = expectations == null ? null : expectations.reference();
+            try (SubjectReference reference = referenceFile == null ? null : SubjectReference.load(referenceFile, size);
+                    ClipAnalysis analysis = new ClipAnalysis(size, keepFrames, reference)) {
                 DecodedFrame frame;
                 while ((frame = stream.next()) != null) analysis.accept(frame);
                 frames = analysis.frames();

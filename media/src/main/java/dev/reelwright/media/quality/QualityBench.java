@@ -1,6 +1,7 @@
 package dev.reelwright.media.quality;
 
 import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityInspector;
 import dev.reelwright.core.quality.QualityReport;
 import dev.reelwright.core.quality.QualityThresholds;
@@ -18,7 +19,9 @@ import java.util.stream.Stream;
  * Measures the inspector on the generated {@link QualityTestSet}: per artifact, the ROC AUC of its score on clips with
  * that artifact at medium strength against all clean clips (hard negatives included), the recall at the threshold at
  * each strength, the false-rejection rate on clean clips (rejected for any artifact), and the speed in frames per
- * second, on the set and on a 1080p clip.
+ * second, on the set and on a 1080p clip. Every clip is inspected against its reference image (its clean first frame,
+ * what its keyframe would be); subject drift is also measured without one (against the clip's own opening) and
+ * across clips (another figure's shot against the first figure's keyframe).
  */
 public final class QualityBench {
     private QualityBench() {}
@@ -34,14 +37,28 @@ public final class QualityBench {
 
     public record ClipResult(QualityTestSet.LabelledClip clip, QualityReport report) {}
 
+    /**
+     * Subject drift beyond the main table: AUC and recall at medium strength with no reference image (each clip
+     * against its own opening), and how many clips of another figure scored below the threshold against the first
+     * figure's reference.
+     */
+    public record SubjectChecks(double aucWithoutReference, double recallMediumWithoutReference, int acrossCaught, int acrossClips,
+                                List<String> acrossMissed) {}
+
     public record Result(List<ArtifactRow> rows, double falseRejection, int cleanClips, List<String> falselyRejected,
                          double framesPerSecond, double fullHdFramesPerSecond, int fullHdFrames, double generateSeconds,
-                         List<ClipResult> clips) {}
+                         SubjectChecks subject, List<ClipResult> clips) {}
 
     /** Builds the set into {@code dir} (created; left for the caller to delete), inspects every clip and scores. */
     public static Result run(Path dir, Options options, QualityInspector inspector, QualityThresholds thresholds) {
         long started = System.nanoTime();
         List<QualityTestSet.LabelledClip> clips = QualityTestSet.build(dir, options.settings(), options.seeds(), EnumSet.allOf(QualityTestSet.Strength.class));
+        List<java.util.concurrent.Callable<QualityTestSet.LabelledClip>> jobs = new ArrayList<>();
+        for (int seed = 1; seed <= options.seeds(); seed++) {
+            long s = seed;
+            jobs.add(() -> QualityTestSet.acrossClips(dir, s, options.settings()));
+        }
+        List<QualityTestSet.LabelledClip> across = QualityTestSet.runAll(jobs);
         double generateSeconds = (System.nanoTime() - started) / 1e9;
         // One throwaway inspection warms the JIT and loads the natives, so speeds are steady-state.
         inspector.inspect(clips.get(0).file(), null, null);
@@ -49,7 +66,7 @@ public final class QualityBench {
         double inspectSeconds = 0;
         long frames = 0;
         for (QualityTestSet.LabelledClip clip : clips) {
-            QualityReport report = inspector.inspect(clip.file(), null, null);
+            QualityReport report = inspector.inspect(clip.file(), expectations(clip), null);
             results.add(new ClipResult(clip, report));
             inspectSeconds += report.seconds();
             frames += report.framesAnalysed();
@@ -69,6 +86,7 @@ public final class QualityBench {
                     recall(of(results, artifact, QualityTestSet.Strength.STRONG), artifact, thresholds),
                     rightReason, medium.size()));
         }
+        SubjectChecks subject = subjectChecks(results, across, inspector, thresholds);
         double fullHdFps = 0;
         int fullHdFrames = 0;
         if (options.fullHd()) {
@@ -81,7 +99,32 @@ public final class QualityBench {
             fullHdFrames = best.framesAnalysed();
         }
         return new Result(rows, falselyRejected.size() / (double) Math.max(1, clean.size()), clean.size(), falselyRejected,
-                frames / Math.max(1e-9, inspectSeconds), fullHdFps, fullHdFrames, generateSeconds, results);
+                frames / Math.max(1e-9, inspectSeconds), fullHdFps, fullHdFrames, generateSeconds, subject, results);
+    }
+
+    private static QualityExpectations expectations(QualityTestSet.LabelledClip clip) {
+        return clip.reference() == null ? null : QualityExpectations.reference(clip.reference());
+    }
+
+    private static SubjectChecks subjectChecks(List<ClipResult> results, List<QualityTestSet.LabelledClip> across, QualityInspector inspector,
+            QualityThresholds thresholds) {
+        Artifact drift = Artifact.SUBJECT_DRIFT;
+        double limit = thresholds.threshold(drift);
+        List<Double> negatives = new ArrayList<>(), positives = new ArrayList<>();
+        for (ClipResult result : results) {
+            QualityTestSet.LabelledClip clip = result.clip();
+            boolean positive = clip.artifact() == drift && clip.strength() == QualityTestSet.Strength.MEDIUM;
+            if (!clip.clean() && !positive) continue;
+            double score = inspector.inspect(clip.file(), null, null).score(drift);
+            (positive ? positives : negatives).add(score);
+        }
+        List<String> missed = new ArrayList<>();
+        for (QualityTestSet.LabelledClip clip : across) {
+            QualityReport report = inspector.inspect(clip.file(), expectations(clip), null);
+            if (!(report.score(drift) < limit)) missed.add(clip.name() + String.format(java.util.Locale.ROOT, " (%.2f)", report.score(drift)));
+        }
+        double recall = positives.isEmpty() ? Double.NaN : positives.stream().filter(score -> score < limit).count() / (double) positives.size();
+        return new SubjectChecks(auc(positives, negatives), recall, across.size() - missed.size(), across.size(), missed);
     }
 
     private static List<ClipResult> of(List<ClipResult> results, Artifact artifact, QualityTestSet.Strength strength) {

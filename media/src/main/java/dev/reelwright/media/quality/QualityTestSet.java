@@ -30,8 +30,13 @@ import java.util.concurrent.Future;
  *   <li>{@link Kind#BLINK}: strobing that is content: a small lamp (under 2 % of the frame) blinking regularly,
  *       8 frames on and 8 off (under 2 flashes a second, within WCAG 2.3.1's three flashes per second);
  *   <li>{@link Kind#PULSE}: the whole picture's light pulsing slowly and smoothly, +/- 8 % at 1 Hz;
- *   <li>{@link Kind#TEXT_CHANGE}: the sign's words replaced, in one cut, by other clean words.
+ *   <li>{@link Kind#TEXT_CHANGE}: the sign's words replaced, in one cut, by other clean words;
+ *   <li>{@link Kind#CAMERA_MOVE}: the camera dollies in to 1.6 times the size, cranes up and pans past the figure,
+ *       which ends cut by the frame's edges: the subject is right, only seen differently.
  * </ul>
+ *
+ * <p>Every clip comes with its reference image, {@link LabelledClip#reference()}: its clean first frame at full
+ * light, what the keyframe it was made from would be, for the subject consistency check.
  */
 public final class QualityTestSet {
     private QualityTestSet() {}
@@ -46,7 +51,7 @@ public final class QualityTestSet {
 
     public enum Kind {
         PAN_SHAPES(false), ZOOM_FIGURE(false), TEXT_SIGN(false), STATIC_FIGURE(false),
-        FAST_PAN(true), FADE(true), CUT(true), BLINK(true), PULSE(true), TEXT_CHANGE(true);
+        FAST_PAN(true), FADE(true), CUT(true), BLINK(true), PULSE(true), TEXT_CHANGE(true), CAMERA_MOVE(true);
 
         private final boolean hardNegative;
 
@@ -72,8 +77,11 @@ public final class QualityTestSet {
         }
     }
 
-    /** One generated clip and what it is: clean ({@code artifact} null) or with an artifact at a strength. */
-    public record LabelledClip(String name, Path file, Kind kind, Artifact artifact, Strength strength, long seed) {
+    /**
+     * One generated clip and what it is: clean ({@code artifact} null) or with an artifact at a strength, and the
+     * image it should stay true to (PNG; null when there is none).
+     */
+    public record LabelledClip(String name, Path file, Kind kind, Artifact artifact, Strength strength, long seed, Path reference) {
         public boolean clean() {
             return artifact == null;
         }
@@ -84,6 +92,10 @@ public final class QualityTestSet {
         {"FISH MARKET", "FLOWER SHOP"}, {"NORTH STATION", "SOUTH STATION"}, {"GOOD FOOD", "FREE WATER"},
         {"BOOK STORE", "SHOE STORE"}, {"RIVER PARK", "GREEN PARK"}};
     private static final int[] SKINS = {0xE0AC69, 0xC68642, 0xF1C27D, 0x8D5524, 0xFFDBAC};
+    /** What clothes and props may drift to: other plausible colours. */
+    private static final int[] DRIFT_SHIRTS = {0xB8452E, 0x2E9E9E, 0x7AB82E, 0xB03080, 0x3050C0, 0xD0B040};
+    private static final int[] DRIFT_TROUSERS = {0x3E5F8A, 0xA08A5A, 0x5F6A2E, 0x7A2E3E, 0x2E7A6A};
+    private static final int[] DRIFT_PROPS = {0xD83A3A, 0x3A7BD8, 0xE8C02A, 0x2FAF5A, 0x9B4FD0, 0xF07A1A, 0x2EC8C8, 0xD83AA0};
 
     /** The whole set: every clean kind and hard negative for each seed, and each artifact at each strength for each seed. */
     public static List<LabelledClip> build(Path dir, Settings settings, int seeds, Set<Strength> strengths) {
@@ -100,7 +112,8 @@ public final class QualityTestSet {
 
     /** The artifacts the set can inject (frozen, black and format are made directly). */
     public static List<Artifact> injectable() {
-        return List.of(Artifact.FLICKER, Artifact.TELEPORTATION, Artifact.MORPHING, Artifact.GHOST_LIMBS, Artifact.TEXT_CORRUPTION);
+        return List.of(Artifact.FLICKER, Artifact.TELEPORTATION, Artifact.MORPHING, Artifact.GHOST_LIMBS, Artifact.TEXT_CORRUPTION,
+                Artifact.SUBJECT_DRIFT);
     }
 
     static List<LabelledClip> runAll(List<java.util.concurrent.Callable<LabelledClip>> jobs) {
@@ -129,7 +142,7 @@ public final class QualityTestSet {
     public static LabelledClip clean(Path dir, Kind kind, long seed, Settings settings) {
         TestScene scene = scene(kind, seed, settings);
         String name = (kind.hardNegative() ? "hard-" : "clean-") + kind.label().replace('_', '-') + "-" + seed;
-        return new LabelledClip(name, write(dir, name, scene, settings), kind, null, null, seed);
+        return new LabelledClip(name, write(dir, name, scene, settings), kind, null, null, seed, reference(dir, name, scene, settings));
     }
 
     public static LabelledClip injected(Path dir, Artifact artifact, Strength strength, long seed, Settings settings) {
@@ -189,13 +202,116 @@ public final class QualityTestSet {
                     injection = new TestScene.TextCorruption(from, to, garbled, 0);
                 }
             }
+            case SUBJECT_DRIFT -> {
+                base = pick(random, Kind.STATIC_FIGURE, Kind.ZOOM_FIGURE, Kind.PAN_SHAPES);
+                int from = (int) (frames * (0.3 + 0.2 * random.nextDouble()));
+                int ramp = random.nextBoolean() ? 1 : 15 + random.nextInt(15);
+                injection = drift(scene(base, seed, settings), level, from, ramp, random, settings);
+            }
             default -> throw new IllegalArgumentException(artifact.label() + " is not injected by the test set");
         }
         TestScene clean = scene(base, seed, settings);
         TestScene scene = new TestScene(clean.seed(), clean.frames(), clean.camera(), clean.props(), clean.figure(), clean.sign(),
                 clean.lamp(), clean.light(), clean.after(), clean.cutFrame(), injection);
         String name = artifact.label().replace('_', '-') + "-" + strength.label() + "-" + seed;
-        return new LabelledClip(name, write(dir, name, scene, settings), base, artifact, strength, seed);
+        return new LabelledClip(name, write(dir, name, scene, settings), base, artifact, strength, seed, reference(dir, name, clean, settings));
+    }
+
+    /**
+     * Across clips: another shot of the same character made from a different reference, in which the character is
+     * another figure (other skin, clothes and build) and the camera stands a little to the side. Its reference is
+     * the first shot's keyframe, which the clip must not pass for.
+     */
+    public static LabelledClip acrossClips(Path dir, long seed, Settings settings) {
+        TestScene first = scene(Kind.STATIC_FIGURE, seed, settings);
+        Random random = new Random(seed * 6151 + 17);
+        TestScene.Figure other = otherFigure(first, first.figure(), 2, random);
+        TestScene.Camera c = first.camera();
+        double side = (random.nextBoolean() ? 1 : -1) * 0.06;
+        TestScene.Camera camera = new TestScene.Camera(c.x0() + side, c.y0(), c.zoom0(), c.x1() + side, c.y1(), c.zoom1());
+        TestScene second = new TestScene(first.seed(), first.frames(), camera, first.props(), first.figure(), null, null,
+                first.light(), null, -1, new TestScene.Drift(0, 1, 1, other, -1, 0));
+        String name = "across-clips-" + seed;
+        return new LabelledClip(name, write(dir, name, second, settings), Kind.STATIC_FIGURE, Artifact.SUBJECT_DRIFT, Strength.STRONG, seed,
+                reference(dir, name, first, settings));
+    }
+
+    /**
+     * Subject drift: on a scene with a figure, its shirt half-way to another colour (weak), shirt and trousers
+     * changed (medium), or the figure turned into another one (strong: skin, clothes and a 12 % taller build); on a
+     * scene of props, the most visible prop's colour 40, 75 or 100 % of the way to another. New colours are the
+     * candidates furthest in hue from the scene's other colours, so the change is a change of look.
+     */
+    private static TestScene.Drift drift(TestScene scene, int level, int from, int ramp, Random random, Settings settings) {
+        if (scene.figure() != null) {
+            double amount = new double[] {0.5, 1, 1}[level];
+            return new TestScene.Drift(from, ramp, amount, otherFigure(scene, scene.figure(), level, random), -1, 0);
+        }
+        int prop = visibleProp(scene, from, settings);
+        List<Integer> avoid = new ArrayList<>();
+        for (TestScene.Prop other : scene.props()) avoid.add(other.rgb());
+        return new TestScene.Drift(from, ramp, new double[] {0.4, 0.75, 1}[level], null, prop, furthest(DRIFT_PROPS, avoid));
+    }
+
+    /** The figure changed as {@link #drift} describes for the level (0 weak, 1 medium, 2 strong). */
+    private static TestScene.Figure otherFigure(TestScene scene, TestScene.Figure f, int level, Random random) {
+        List<Integer> avoid = new ArrayList<>(List.of(f.skin(), f.shirt()));
+        for (TestScene.Prop prop : scene.props()) avoid.add(prop.rgb());
+        int shirt = furthest(DRIFT_SHIRTS, avoid);
+        int trousers = f.trousers(), skin = f.skin();
+        double height = f.height();
+        if (level >= 1) {
+            avoid.add(shirt);
+            avoid.add(f.trousers());
+            trousers = furthest(DRIFT_TROUSERS, avoid);
+        }
+        if (level >= 2) {
+            double saturation = saturation(f.skin()), best = -1;
+            for (int candidate : SKINS) {
+                double apart = Math.abs(saturation(candidate) - saturation);
+                if (apart > best) {
+                    best = apart;
+                    skin = candidate;
+                }
+            }
+            height *= 1.12;
+        }
+        return new TestScene.Figure(f.x(), f.y(), height, f.vx(), f.swing(), skin, shirt, trousers);
+    }
+
+    /** The candidate whose hue is furthest from every coloured one of {@code avoid} (greys have no hue to avoid). */
+    private static int furthest(int[] candidates, List<Integer> avoid) {
+        int best = candidates[0];
+        double bestDistance = -1;
+        for (int candidate : candidates) {
+            double distance = 360;
+            for (int other : avoid) {
+                if (other == candidate) distance = 0;
+                else if (saturation(other) > 0.15) distance = Math.min(distance, hueDistance(hue(candidate), hue(other)));
+            }
+            if (distance > bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static float[] hsb(int rgb) {
+        return java.awt.Color.RGBtoHSB((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, null);
+    }
+
+    private static double hue(int rgb) {
+        return 360 * hsb(rgb)[0];
+    }
+
+    private static double saturation(int rgb) {
+        return hsb(rgb)[1];
+    }
+
+    private static double hueDistance(double a, double b) {
+        double d = Math.abs(a - b) % 360;
+        return Math.min(d, 360 - d);
     }
 
     /**
@@ -259,7 +375,8 @@ public final class QualityTestSet {
         int[] still = renderer.render(0).clone();
         String name = "frozen-" + seed;
         Path file = TestClipWriter.write(file(dir, name), settings.width(), settings.height(), settings.fps(), settings.frames(), i -> still);
-        return new LabelledClip(name, file, Kind.PAN_SHAPES, Artifact.FROZEN, Strength.STRONG, seed);
+        return new LabelledClip(name, file, Kind.PAN_SHAPES, Artifact.FROZEN, Strength.STRONG, seed,
+                reference(dir, name, scene(Kind.PAN_SHAPES, seed, settings), settings));
     }
 
     /** A clip that is black throughout. */
@@ -267,7 +384,7 @@ public final class QualityTestSet {
         int[] black = new int[settings.width() * settings.height()];
         String name = "black";
         Path file = TestClipWriter.write(file(dir, name), settings.width(), settings.height(), settings.fps(), settings.frames(), i -> black);
-        return new LabelledClip(name, file, Kind.PAN_SHAPES, Artifact.BLACK, Strength.STRONG, 0);
+        return new LabelledClip(name, file, Kind.PAN_SHAPES, Artifact.BLACK, Strength.STRONG, 0, null);
     }
 
     /** A clean clip of the given kind rendered at another size and length (for speed measurements). */
@@ -280,6 +397,25 @@ public final class QualityTestSet {
     private static Path write(Path dir, String name, TestScene scene, Settings settings) {
         SceneRenderer renderer = new SceneRenderer(scene, settings.width(), settings.height(), settings.fps());
         return TestClipWriter.write(file(dir, name), settings.width(), settings.height(), settings.fps(), settings.frames(), renderer::render);
+    }
+
+    /**
+     * The keyframe a clip of {@code scene} would have been made from: its first frame with nothing injected and at
+     * full light (no fade, no pulse), as a PNG beside the clip.
+     */
+    private static Path reference(Path dir, String name, TestScene scene, Settings settings) {
+        TestScene keyframe = new TestScene(scene.seed(), scene.frames(), scene.camera(), scene.props(), scene.figure(), scene.sign(),
+                scene.lamp(), TestScene.Light.PLAIN, scene.after(), scene.cutFrame(), null);
+        int[] pixels = new SceneRenderer(keyframe, settings.width(), settings.height(), settings.fps()).render(0);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(settings.width(), settings.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, settings.width(), settings.height(), pixels, 0, settings.width());
+        Path file = file(dir, name).resolveSibling(name + "-reference.png");
+        try {
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 
     private static Path file(Path dir, String name) {
@@ -351,6 +487,14 @@ public final class QualityTestSet {
                 double[] lampBox = {lamp.x() - 0.08, lamp.y() - 0.08, lamp.x() + 0.08, lamp.y() + 0.08};
                 List<TestScene.Prop> props = base.props().stream().filter(p -> clear(p, seconds, List.of(lampBox))).toList();
                 yield new TestScene(base.seed(), frames, base.camera(), props, figure, null, lamp, plain, null, -1, null);
+            }
+            case CAMERA_MOVE -> {
+                TestScene base = scene(Kind.STATIC_FIGURE, seed, settings);
+                TestScene.Figure figure = base.figure();
+                // Dolly in to 1.6, crane up to the figure's chest and pan past it: at the end it is cut by the frame's edges.
+                double side = random.nextBoolean() ? 1 : -1;
+                TestScene.Camera camera = new TestScene.Camera(x, y, 1, figure.x() + side * 0.42, figure.y() - 0.75 * figure.height(), 1.6);
+                yield new TestScene(base.seed(), frames, camera, base.props(), figure, null, null, plain, null, -1, null);
             }
             case TEXT_CHANGE -> {
                 TestScene base = scene(Kind.TEXT_SIGN, seed, settings);

@@ -127,13 +127,15 @@ final class SceneRenderer {
             else outline.lineTo(x + rx, y + ry);
         }
         outline.closePath();
-        g.setColor(new Color(prop.rgb()));
+        int rgb = prop.rgb();
+        if (scene.injection() instanceof TestScene.Drift drift && drift.prop() == p) rgb = Textures.mix(rgb, drift.rgb(), drift.at(index));
+        g.setColor(new Color(rgb));
         g.fill(outline);
-        g.setColor(new Color(Textures.shade(prop.rgb(), -0.45)));
+        g.setColor(new Color(Textures.shade(rgb, -0.45)));
         g.setStroke(new BasicStroke((float) (prop.radius() * 0.08)));
         g.draw(outline);
         // A highlight gives the flat prop some inner structure, as shading would.
-        g.setColor(new Color(Textures.shade(prop.rgb(), 0.35)));
+        g.setColor(new Color(Textures.shade(rgb, 0.35)));
         double hr = prop.radius() * 0.28;
         g.fill(new java.awt.geom.Ellipse2D.Double(x - prop.radius() * 0.2 - hr / 2, y - prop.radius() * 0.2 - hr / 2, hr, hr));
     }
@@ -154,6 +156,7 @@ final class SceneRenderer {
 
     private void figure(Graphics2D g, int index, double t) {
         TestScene.Figure f = scene.figure();
+        if (scene.injection() instanceof TestScene.Drift drift && drift.figure() != null) f = drifted(f, drift.figure(), drift.at(index));
         double h = f.height(), x = f.x() + f.vx() * t, feet = f.y();
         double top = feet - h;
         double shoulderY = top + 0.22 * h, hipY = top + 0.58 * h, half = 0.11 * h;
@@ -182,6 +185,14 @@ final class SceneRenderer {
             };
             capsule(g, skin, ax, ay, ghost.angle(), ghost.length() * h, 0.065 * h);
         }
+    }
+
+    /** The figure {@code amount} of the way to {@code target}'s colours and height, where it stands. */
+    private static TestScene.Figure drifted(TestScene.Figure f, TestScene.Figure target, double amount) {
+        if (amount <= 0) return f;
+        return new TestScene.Figure(f.x(), f.y(), f.height() + (target.height() - f.height()) * amount, f.vx(), f.swing(),
+                Textures.mix(f.skin(), target.skin(), amount), Textures.mix(f.shirt(), target.shirt(), amount),
+                Textures.mix(f.trousers(), target.trousers(), amount));
     }
 
     private static void capsule(Graphics2D g, Color colour, double x, double y, double angle, double length, double thickness) {

@@ -57,7 +57,7 @@ record TestScene(
     }
 
     /** An artifact put in on purpose: which, how strong (0..1 scale of the strength's parameters), where and when. */
-    sealed interface Injection permits Flicker, Teleport, Morph, Ghost, TextCorruption {}
+    sealed interface Injection permits Flicker, Teleport, Morph, Ghost, TextCorruption, Drift {}
 
     /** Brightness multiplied by {@code gain} on each frame in {@code frames}. */
     record Flicker(Set<Integer> frames, double gain) implements Injection {}
@@ -74,6 +74,20 @@ record TestScene(
      * the figure's height).
      */
     record Ghost(int from, int to, int attach, double angle, double length) implements Injection {}
+
+    /**
+     * The subject drifts from frame {@code from} on, over {@code ramp} frames (1: at once), {@code amount} of the way
+     * and then stays so: the figure's skin, shirt, trousers and height towards {@code figure}'s (when not null), prop
+     * {@code prop}'s colour towards {@code rgb} (when {@code prop} is not negative).
+     */
+    record Drift(int from, int ramp, double amount, Figure figure, int prop, int rgb) implements Injection {
+        /** How far the drift has gone at frame {@code index} (0 before it starts, {@code amount} once it is done). */
+        double at(int index) {
+            if (index < from) return 0;
+            double ramped = Math.min(1, (index - from + 1) / (double) Math.max(1, ramp));
+            return amount * (0.5 - 0.5 * Math.cos(Math.PI * ramped));
+        }
+    }
 
     /** The sign's text is damaged for frames [from, to): letters replaced by others, or blurred (Gaussian sigma as a share of the sign's height). */
     record TextCorruption(int from, int to, String garbled, double blur) implements Injection {}

@@ -56,6 +56,10 @@ class QualityBenchTest {
             assertThat(row.recallMedium()).as(row.toString()).isEqualTo(1.0);
             assertThat(row.recallStrong()).as(row.toString()).isEqualTo(1.0);
         });
+        assertThat(result.subject().aucWithoutReference()).as(result.subject().toString()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.subject().recallMediumWithoutReference()).isEqualTo(1.0);
+        assertThat(result.subject().acrossClips()).isEqualTo(1);
+        assertThat(result.subject().acrossCaught()).as(result.subject().toString()).isEqualTo(1);
         assertThat(result.framesPerSecond()).isPositive();
     }
 }
