@@ -93,10 +93,10 @@ class RoutedMakeTest {
             JsonNode cost = finished.report().path("cost");
             assertThat(cost.path("budget").asDouble()).isEqualTo(2.0);
             assertThat(cost.path("actual").asDouble()).isPositive().isLessThanOrEqualTo(2.0);
-            // What this run reserved is what it expected; runway reports no price, so actual is the catalog's figure too.
+            // This run made one clip; what it reserved (the router's whole-second estimate) covers what it was charged.
             assertThat(cost.path("by_vendor").path("runway").path("calls").asInt()).isEqualTo(1);
-            assertThat(cost.path("by_vendor").path("runway").path("actual").asDouble())
-                    .isEqualTo(cost.path("by_vendor").path("runway").path("estimated").asDouble());
+            assertThat(cost.path("by_vendor").path("runway").path("actual").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(cost.path("by_vendor").path("runway").path("estimated").asDouble());
         }
     }
 

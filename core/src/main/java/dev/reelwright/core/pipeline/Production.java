@@ -120,8 +120,8 @@ public final class Production {
         List<Scene> scenes = planned.scenes();
         int n = scenes.size();
         ClipMaker maker = new ClipMaker(cache, providers, spending, spec);
-        // Route every shot before paying for anything, so a shot no model can make is bad input up front.
-        for (Scene scene : scenes) maker.route(scene);
+        // Route every shot (and build its adapter) before paying for anything: a shot no model can make is bad input up front.
+        for (Scene scene : scenes) maker.generator(maker.route(scene));
 
         // 1. Voice: speech decides each scene's length, so it comes first.
         long stage = System.nanoTime();
