@@ -6,11 +6,9 @@ import dev.reelwright.core.cost.Pricing;
 import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.model.ModelChoice;
 import dev.reelwright.core.model.ProductionSpec;
-import dev.reelwright.core.model.Scene;
 import dev.reelwright.core.pipeline.ClipModels;
 import dev.reelwright.core.pipeline.Prices;
 import dev.reelwright.core.pipeline.Providers;
-import dev.reelwright.core.routing.Route;
 import dev.reelwright.core.routing.Router;
 import dev.reelwright.core.spi.ImageGenerator;
 import dev.reelwright.core.spi.ScenePlanner;
@@ -106,22 +104,14 @@ public final class ProviderSelection {
             }
         };
         Router router = router();
-        ClipModels clipModels = new ClipModels() {
-            @Override
-            public Route route(Scene scene, ProductionSpec production) {
-                return router.route(scene, production);
-            }
-
-            @Override
-            public VideoGenerator generator(ModelEntry model) {
-                if (model.vendor().equals("local")) return local.videos();
-                if (!auto && models.clips() != null && model.id().equals(models.clips().strip())) return videos;
-                VendorModule module = vendors.find(model.vendor()).orElseThrow(() ->
-                        new InputException("the router chose " + model.id() + ", but this build has no adapter for " + model.vendor()));
-                return module.videos(model, context).orElseThrow(() -> new InputException("the router chose " + model.id() + " (" + model.kind()
-                        + "), which make cannot use for a shot yet: pin a video model in production.yaml models.clips"));
-            }
-        };
+        ClipModels clipModels = ClipModels.of(router, model -> {
+            if (model.vendor().equals("local")) return local.videos();
+            if (!auto && models.clips() != null && model.id().equals(models.clips().strip())) return videos;
+            VendorModule module = vendors.find(model.vendor()).orElseThrow(() ->
+                    new InputException("the router chose " + model.id() + ", but this build has no adapter for " + model.vendor()));
+            return module.videos(model, context).orElseThrow(() -> new InputException("the router chose " + model.id() + " (" + model.kind()
+                    + "), which make cannot use for a shot yet: pin a video model in production.yaml models.clips"));
+        });
         return new Providers(planner(spec), images, videos, speech, local.assembler(), local.inspector(), clipModels, prices);
     }
 

@@ -16,22 +16,14 @@ import dev.reelwright.core.quality.Artifact;
 import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityInspector;
 import dev.reelwright.core.quality.QualityReport;
-import dev.reelwright.core.quality.QualityThresholds;
 import dev.reelwright.core.quality.Verdict;
 import dev.reelwright.core.routing.Route;
 import dev.reelwright.core.routing.Router;
 import dev.reelwright.core.spi.Charge;
 import dev.reelwright.core.spi.ClipRequest;
-import dev.reelwright.core.spi.FrameSource;
-import dev.reelwright.core.spi.ImageGenerator;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
-import dev.reelwright.core.spi.ScenePlanner;
-import dev.reelwright.core.spi.Speech;
-import dev.reelwright.core.spi.SpeechSynthesizer;
-import dev.reelwright.core.spi.VideoAssembler;
 import dev.reelwright.core.spi.VideoGenerator;
 import dev.reelwright.core.step.StepCache;
-import dev.reelwright.core.step.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -265,77 +257,8 @@ public final class CostSimulation {
     }
 
     private static Providers providers(java.util.function.Function<ModelEntry, VideoGenerator> vendor, Router router, QualityInspector inspector) {
-        ClipModels models = new ClipModels() {
-            @Override
-            public Route route(Scene scene, ProductionSpec spec) {
-                return router.route(scene, spec);
-            }
-
-            @Override
-            public VideoGenerator generator(ModelEntry model) {
-                return vendor.apply(model);
-            }
-        };
-        return new Providers(Unused.PLANNER, Unused.IMAGES, new FakeVendor(null, Settings.REFERENCE, 0, new AtomicInteger()), Unused.SPEECH, Unused.ASSEMBLER, inspector, models, Prices.FREE);
-    }
-
-    /** Seams the simulation never calls. */
-    private static final class Unused {
-        static final ScenePlanner PLANNER = new ScenePlanner() {
-            @Override
-            public String id() {
-                return "unused";
-            }
-
-            @Override
-            public dev.reelwright.core.model.Storyboard plan(dev.reelwright.core.script.Script script, ProductionSpec spec) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        static final ImageGenerator IMAGES = new ImageGenerator() {
-            @Override
-            public String id() {
-                return "unused";
-            }
-
-            @Override
-            public GeneratedImage generate(dev.reelwright.core.spi.KeyframeRequest request, Path folder) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        static final SpeechSynthesizer SPEECH = new SpeechSynthesizer() {
-            @Override
-            public String id() {
-                return "unused";
-            }
-
-            @Override
-            public List<String> voices() {
-                return List.of();
-            }
-
-            @Override
-            public Speech synthesize(dev.reelwright.core.spi.SpeechRequest request, Path folder) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        static final VideoAssembler ASSEMBLER = new VideoAssembler() {
-            @Override
-            public String id() {
-                return "unused";
-            }
-
-            @Override
-            public void assemble(dev.reelwright.core.timeline.Timeline timeline, Path video, Path poster,
-                    dev.reelwright.core.progress.ProgressListener progress) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public FrameSource open(Path clip, dev.reelwright.core.model.VideoFormat format) {
-                throw new UnsupportedOperationException("the simulated shots fit one clip");
-            }
-        };
+        ClipModels models = ClipModels.of(router, vendor);
+        return new Providers(UnusedSeams.PLANNER, UnusedSeams.IMAGES, new FakeVendor(null, Settings.REFERENCE, 0, new AtomicInteger()), UnusedSeams.SPEECH, UnusedSeams.ASSEMBLER, inspector, models, Prices.FREE);
     }
 
     private static void delete(Path dir) {

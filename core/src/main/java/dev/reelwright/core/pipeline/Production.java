@@ -20,7 +20,6 @@ import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityReport;
 import dev.reelwright.core.routing.Route;
 import dev.reelwright.core.spi.Charge;
-import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
 import dev.reelwright.core.spi.KeyframeRequest;
 import dev.reelwright.core.spi.ScenePlanner;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelwright.core.catalog.ModelCatalog;
-import dev.reelwright.core.catalog.ModelEntry;
 import dev.reelwright.core.cost.BudgetExceeded;
 import dev.reelwright.core.cost.CostLedger;
 import dev.reelwright.core.error.VendorException;
@@ -14,7 +13,6 @@ import dev.reelwright.core.model.Mood;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
 import dev.reelwright.core.model.SpecLoader;
-import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.model.VideoFormat;
 import dev.reelwright.core.quality.QualityInspector;
 import dev.reelwright.core.routing.Route;
@@ -24,8 +22,6 @@ import dev.reelwright.core.spi.ClipChain;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.FrameSource;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
-import dev.reelwright.core.spi.ScenePlanner;
-import dev.reelwright.core.spi.SpeechSynthesizer;
 import dev.reelwright.core.spi.VideoAssembler;
 import dev.reelwright.core.spi.VideoGenerator;
 import dev.reelwright.core.step.StepCache;
@@ -138,57 +134,10 @@ class ClipMakerTest {
     }
 
     private Providers providers(Map<String, VideoGenerator> byVendor, Router router) {
-        ClipModels models = new ClipModels() {
-            @Override
-            public Route route(Scene scene, ProductionSpec spec) {
-                return router.route(scene, spec);
-            }
-
-            @Override
-            public VideoGenerator generator(ModelEntry model) {
-                return byVendor.get(model.vendor());
-            }
-        };
-        ScenePlanner planner = new ScenePlanner() {
-            @Override
-            public String id() {
-                return "none";
-            }
-
-            @Override
-            public Storyboard plan(dev.reelwright.core.script.Script script, ProductionSpec spec) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        SpeechSynthesizer speech = new SpeechSynthesizer() {
-            @Override
-            public String id() {
-                return "none";
-            }
-
-            @Override
-            public List<String> voices() {
-                return List.of();
-            }
-
-            @Override
-            public dev.reelwright.core.spi.Speech synthesize(dev.reelwright.core.spi.SpeechRequest request, Path folder) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        ClipModels models = ClipModels.of(router, model -> byVendor.get(model.vendor()));
         QualityInspector inspector = new CandidateSearchTest.FileScoreInspector();
         VideoGenerator unused = byVendor.values().iterator().next();
-        return new Providers(planner, new dev.reelwright.core.spi.ImageGenerator() {
-            @Override
-            public String id() {
-                return "none";
-            }
-
-            @Override
-            public GeneratedImage generate(dev.reelwright.core.spi.KeyframeRequest request, Path folder) {
-                throw new UnsupportedOperationException();
-            }
-        }, unused, speech, new TextClips(), inspector, models, Prices.FREE);
+        return new Providers(UnusedSeams.PLANNER, UnusedSeams.IMAGES, unused, UnusedSeams.SPEECH, new TextClips(), inspector, models, Prices.FREE);
     }
 
     private ProductionSpec spec(String yaml) throws IOException {
