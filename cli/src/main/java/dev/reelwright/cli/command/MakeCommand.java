@@ -70,13 +70,26 @@ public final class MakeCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String summary(Report report) {
+    public static String summary(Report report) {
         Report.VideoInfo video = report.video();
         return String.format(Locale.ROOT,
                 "%s: %d scenes, %.1f s, %dx%d @ %d fps%n  %s/%s%n  steps run %d, reused %d; cost $%.2f; took %.1f s%n",
                 report.title().isBlank() ? "video" : report.title(), report.scenes().size(), video.seconds(), video.width(),
                 video.height(), video.fps(), report.output(), video.file(), report.steps().run(), report.steps().reused(),
-                report.cost().actual(), report.timings().get("total")) + quality(report);
+                report.cost().actual(), report.timings().get("total")) + spending(report) + quality(report);
+    }
+
+    /** Expected against actual dollars per vendor, and per finished minute, when anything was paid for. */
+    static String spending(Report report) {
+        Report.Cost cost = report.cost();
+        if (cost.byVendor().isEmpty() || cost.actual() <= 0) return "";
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  spent $%.2f of $%.2f expected", cost.actual(), cost.estimatedBeforeCalls()));
+        if (cost.budget() != null) line.append(String.format(Locale.ROOT, " (budget $%.2f)", cost.budget()));
+        line.append(String.format(Locale.ROOT, ", $%.2f per finished minute:", cost.perFinishedMinute()));
+        cost.byVendor().forEach((vendor, amount) -> line.append(String.format(Locale.ROOT, " %s $%.2f of $%.2f in %d calls;", vendor,
+                amount.actual(), amount.estimated(), amount.calls())));
+        line.setLength(line.length() - 1);
+        return line.append(System.lineSeparator()).toString();
     }
 
     /** One line on the quality filter when it looked at anything: how many clips it rejected, which shots to review. */

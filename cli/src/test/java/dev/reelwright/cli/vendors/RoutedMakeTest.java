@@ -97,6 +97,11 @@ class RoutedMakeTest {
             assertThat(cost.path("by_vendor").path("runway").path("calls").asInt()).isEqualTo(1);
             assertThat(cost.path("by_vendor").path("runway").path("actual").asDouble()).isPositive()
                     .isLessThanOrEqualTo(cost.path("by_vendor").path("runway").path("estimated").asDouble());
+            // The printed summary says the same: spent against expected, the budget, and per vendor.
+            var report = dev.reelwright.core.json.Json.json().readValue(finished.out().resolve("report.json").toFile(),
+                    dev.reelwright.core.pipeline.Report.class);
+            assertThat(dev.reelwright.cli.command.MakeCommand.summary(report)).contains("spent $", "expected (budget $2.00)", "runway $",
+                    "in 1 calls");
         }
     }
 
