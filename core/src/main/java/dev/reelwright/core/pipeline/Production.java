@@ -177,8 +177,13 @@ public final class Production {
         // 4. Clips: every clip but the last carries a crossfade's worth of tail. Generative clips go through the
         //    quality filter, and a shot may try several candidates (CandidateSearch).
         stage = System.nanoTime();
-        // Routed on the fitted lengths: a shot the speech made longer may now need a chained clip.
-        List<Route> routes = fitted.stream().map(maker::route).toList();
+        // Routed on the fitted lengths, with the crossfade's tail every clip but the last carries: that is the length
+        // asked of the vendor, so it is what the route prices, reserves and chains.
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Scene scene = fitted.get(i);
+            routes.add(maker.route(i < n - 1 ? scene.withSeconds(format.seconds(format.frames(scene.seconds()) + crossfade)) : scene));
+        }
         List<CandidateSearch> searches = routes.stream()
                 .map(route -> new CandidateSearch(cache, maker.generator(route), providers.inspector(), spec)).toList();
         // Remote generation is mostly waiting on the vendor: keep several shots in flight, not one per core.
