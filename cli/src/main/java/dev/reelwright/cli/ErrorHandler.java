@@ -4,11 +4,11 @@ import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.pipeline.BudgetStopped;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * Every failure becomes one line on stderr (or one JSON object with --json): bad input exits 2, a run the budget

@@ -4,7 +4,6 @@ import dev.reelwright.cli.Environment;
 import dev.reelwright.cli.progress.ConsoleProgress;
 import dev.reelwright.core.json.Json;
 import dev.reelwright.core.model.ProductionSpec;
-import dev.reelwright.core.model.Storyboard;
 import dev.reelwright.core.pipeline.Production;
 import dev.reelwright.core.pipeline.Report;
 import dev.reelwright.core.progress.ProgressListener;
@@ -52,10 +51,9 @@ public final class MakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load(environment, output.folder(options.input()));
-        ProductionSpec production = loaded.spec();
-        Storyboard storyboard = loaded.storyboard();
         Path folder = output.folder(options.input());
+        ProductionOptions.Loaded loaded = options.load(environment, folder);
+        ProductionSpec production = loaded.spec();
         PrintWriter stdout = spec.commandLine().getOut();
         ProgressListener progress = quiet || json ? ProgressListener.NONE
                 : new ConsoleProgress(spec.commandLine().getErr(), ConsoleProgress.onTerminal());

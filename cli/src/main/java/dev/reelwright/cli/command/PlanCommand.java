@@ -38,10 +38,10 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProductionOptions.Loaded loaded = options.load(environment, output.folder(options.input()));
+        Path folder = output.folder(options.input());
+        ProductionOptions.Loaded loaded = options.load(environment, folder);
         ProductionSpec production = loaded.spec();
         Storyboard storyboard = loaded.storyboard();
-        Path folder = output.folder(options.input());
         Path file = folder.resolve("storyboard.json");
         Json.write(file, storyboard);
         SpecLoader.write(folder.resolve(SpecLoader.FILE_NAME), production);

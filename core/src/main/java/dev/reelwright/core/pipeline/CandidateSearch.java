@@ -4,6 +4,7 @@ import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.core.model.CandidateStrategy;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.Evidence;
 import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityInspector;
 import dev.reelwright.core.quality.QualityReport;
@@ -56,7 +57,6 @@ final class CandidateSearch {
     }
 
     private final StepCache cache;
-    private final VideoGenerator generator;
     private final QualityInspector inspector;
     private final QualityThresholds thresholds;
     private final CandidateStrategy strategy;
@@ -66,7 +66,6 @@ final class CandidateSearch {
 
     CandidateSearch(StepCache cache, VideoGenerator generator, QualityInspector inspector, ProductionSpec spec) {
         this.cache = cache;
-        this.generator = generator;
         this.inspector = generator.generative() ? inspector : null;
         this.thresholds = spec.thresholds();
         this.fps = spec.format().fps();
@@ -76,31 +75,28 @@ final class CandidateSearch {
         this.batch = Math.min(most, strategy == CandidateStrategy.FIXED ? most : spec.candidatesInParallel());
     }
 
-    /** The most clips one shot may pay for under this production's settings. */
-    int most() {
-        return most;
-    }
-
     Outcome search(long sceneSeed, QualityExpectations expectations, Generate generate) {
+        // The reference is keyed by content, not by its path inside this run's cache; hashed once for every candidate.
+        String reference = inspector == null || expectations.reference() == null ? "" : StepCache.fileHash(expectations.reference());
         List<Candidate> all = new ArrayList<>();
         while (all.size() < most) {
             int from = all.size();
             int count = Math.min(batch, most - from);
-            all.addAll(batch(from, count, sceneSeed, expectations, generate));
+            all.addAll(batch(from, count, sceneSeed, expectations, reference, generate));
             if (strategy == CandidateStrategy.ADAPTIVE && all.stream().anyMatch(Candidate::accepted)) break;
         }
         Candidate best = all.stream().max(Comparator.comparingDouble(this::rank).thenComparing(c -> -c.index())).orElseThrow();
         return new Outcome(best, List.copyOf(all), best.accepted(), best.inspection() != null);
     }
 
-    private List<Candidate> batch(int from, int count, long sceneSeed, QualityExpectations expectations, Generate generate) {
-        if (count == 1) return List.of(candidate(from, sceneSeed, expectations, generate));
+    private List<Candidate> batch(int from, int count, long sceneSeed, QualityExpectations expectations, String reference, Generate generate) {
+        if (count == 1) return List.of(candidate(from, sceneSeed, expectations, reference, generate));
         // Several clips of one shot at once: remote generation is mostly waiting, so virtual threads suit it.
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Candidate>> futures = new ArrayList<>();
             for (int i = from; i < from + count; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> candidate(index, sceneSeed, expectations, generate)));
+                futures.add(pool.submit(() -> candidate(index, sceneSeed, expectations, reference, generate)));
             }
             List<Candidate> done = new ArrayList<>();
             for (Future<Candidate> future : futures) done.add(future.get());
@@ -114,12 +110,11 @@ final class CandidateSearch {
         }
     }
 
-    private Candidate candidate(int index, long sceneSeed, QualityExpectations expectations, Generate generate) {
+    private Candidate candidate(int index, long sceneSeed, QualityExpectations expectations, String reference, Generate generate) {
         long seed = sceneSeed + index * SEED_STRIDE;
         ClipMaker.Made made = generate.clip(index, seed);
         // A fallback to the camera-move renderer has nothing to inspect, whatever the shot's first choice was.
         if (inspector == null || !made.generative()) return new Candidate(index, seed, made, null);
-        String reference = expectations.reference() == null ? "" : StepCache.fileHash(expectations.reference());
         if (made.parts().size() == 1) return new Candidate(index, seed, made, inspect(made.clip(), expectations, reference));
         // A chain: each part is inspected as the clip it is, and the shot scores its worst part on every artifact.
         List<StepResult<QualityReport>> parts = new ArrayList<>();
@@ -135,7 +130,6 @@ final class CandidateSearch {
         inputs.put("inspector", inspector.id());
         inputs.put("clip", clip.hash());
         inputs.put("thresholds", thresholds.thresholds());
-        // The reference is keyed by content, not by its path inside this run's cache.
         inputs.put("expectations", new QualityExpectations(expectations.width(), expectations.height(), expectations.seconds(), null));
         inputs.put("reference", reference);
         return cache.run("inspect", inputs, QualityReport.class, folder -> inspector.inspect(clip.file(clip.value().file()), expectations, folder));
@@ -144,7 +138,7 @@ final class CandidateSearch {
     /** The parts' reports as one: the lowest score per artifact; evidence on the chain's clock, pointing into the parts' folders. */
     private QualityReport merge(ClipMaker.Made made, List<StepResult<QualityReport>> parts) {
         Map<Artifact, Double> scores = new java.util.EnumMap<>(Artifact.class);
-        List<dev.reelwright.core.quality.Evidence> evidence = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
         double offset = 0, seconds = 0;
         int frames = 0;
         for (int i = 0; i < parts.size(); i++) {
@@ -152,7 +146,7 @@ final class CandidateSearch {
             QualityReport report = part.value();
             report.scores().forEach((artifact, score) -> scores.merge(artifact, score, Math::min));
             for (var e : report.evidence()) {
-                evidence.add(new dev.reelwright.core.quality.Evidence(e.artifact(), e.from() + offset, e.to() + offset,
+                evidence.add(new Evidence(e.artifact(), e.from() + offset, e.to() + offset,
                         e.framePairA() == null ? null : part.file(e.framePairA()).toString(),
                         e.framePairB() == null ? null : part.file(e.framePairB()).toString(), e.note()));
             }
@@ -164,7 +158,6 @@ final class CandidateSearch {
         return new QualityReport(made.clip().file(made.clip().value().file()).toString(), thresholds.verdict(scores),
                 failing.map(Artifact::label).orElse(null), scores, evidence, seconds, frames);
     }
-
 
     /**
      * Higher is better: an accepted clip by how far its weakest artifact clears its threshold, a rejected one below

@@ -41,8 +41,7 @@ import javax.imageio.ImageIO;
  */
 final class ClipMaker {
     /** A candidate's clip: the step to play (a chain file when chained), every step that made it, and what happened. */
-    record Made(StepResult<GeneratedClip> clip, List<StepResult<GeneratedClip>> parts, String model, String reason, List<String> events,
-                boolean generative) {}
+    record Made(StepResult<GeneratedClip> clip, List<StepResult<GeneratedClip>> parts, String model, List<String> events, boolean generative) {}
 
     private final StepCache cache;
     private final Providers providers;
@@ -79,8 +78,7 @@ final class ClipMaker {
                 List<Integer> gives = new ArrayList<>();
                 List<StepResult<GeneratedClip>> parts = generate(generator, current, scene, keyframe, frames, seed, candidate, gives);
                 StepResult<GeneratedClip> clip = parts.size() == 1 ? parts.getFirst() : chain(parts, gives, frames);
-                return new Made(clip, parts, current == null ? generator.id() : current.model().id(),
-                        current == null ? null : current.reason(), List.copyOf(events), generator.generative());
+                return new Made(clip, parts, current == null ? generator.id() : current.model().id(), List.copyOf(events), generator.generative());
             } catch (VendorException e) {
                 if (current == null) throw e;
                 // Another vendor may take a prompt this one refused; for anything else this vendor is done for the run.

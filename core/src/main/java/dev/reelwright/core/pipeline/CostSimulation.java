@@ -151,10 +151,11 @@ public final class CostSimulation {
                 shots.add(pool.submit(() -> {
                     Scene scene = new Scene("shot-" + (shot + 1), null, "", "a harbour at dusk, shot " + shot, CameraMove.PAN_RIGHT, Mood.CALM,
                             settings.shotSeconds(), 1000L * index + shot);
+                    double keyframePrice = Pricing.image(keyframeModel);
                     var image = cache.run("keyframe", Map.of("production", index, "shot", shot), GeneratedImage.class, folder ->
-                            spending.call(Stage.KEYFRAME, keyframeModel.vendor(), keyframeModel.id(), Pricing.image(keyframeModel),
+                            spending.call(Stage.KEYFRAME, keyframeModel.vendor(), keyframeModel.id(), keyframePrice,
                                     () -> write(folder, "keyframe.png", new GeneratedImage("keyframe.png",
-                                            new Charge(keyframeModel.vendor(), keyframeModel.id(), Pricing.image(keyframeModel), true))),
+                                            new Charge(keyframeModel.vendor(), keyframeModel.id(), keyframePrice, true))),
                                     GeneratedImage::charge));
                     Route route = maker.route(scene);
                     var search = new CandidateSearch(cache, maker.generator(route), inspector, spec);

@@ -30,11 +30,11 @@ import dev.reelwright.core.spi.WordTiming;
 import dev.reelwright.core.step.StepCache;
 import dev.reelwright.core.step.StepResult;
 import dev.reelwright.core.timeline.CaptionCue;
+import dev.reelwright.core.timeline.Timeline;
 import dev.reelwright.core.timeline.Timeline.CardSegment;
 import dev.reelwright.core.timeline.Timeline.ClipSegment;
 import dev.reelwright.core.timeline.Timeline.Segment;
 import dev.reelwright.core.timeline.Timeline.VoiceClip;
-import dev.reelwright.core.timeline.Timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,13 +86,11 @@ public final class Production {
         Spending spending = new Spending(new CostLedger(spec.budget()));
         try {
             return make(input, spec, outDir, inputName, spending);
-        } catch (BudgetExceeded refused) {
-            throw new BudgetStopped(refused, spending.ledger().summary(), outDir.toAbsolutePath().normalize().resolve("cache"));
         } catch (ReelwrightException e) {
             // A shot in flight may fail for another reason after the budget stopped the run: the budget is the news.
-            if (spending.stopped() != null) throw new BudgetStopped(spending.stopped(), spending.ledger().summary(),
-                    outDir.toAbsolutePath().normalize().resolve("cache"));
-            throw e;
+            BudgetExceeded refused = e instanceof BudgetExceeded budget ? budget : spending.stopped();
+            if (refused == null) throw e;
+            throw new BudgetStopped(refused, spending.ledger().summary(), outDir.toAbsolutePath().normalize().resolve("cache"));
         }
     }
 
@@ -198,12 +196,10 @@ public final class Production {
                     (candidate, seed) -> maker.make(scene, routes.get(i), keyframe, frames, seed, candidate));
         }, i -> fitted.get(i).id());
         List<StepResult<GeneratedClip>> clips = shots.stream().map(shot -> shot.chosen().clip()).toList();
+        List<List<StepReport>> shotSteps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            for (CandidateSearch.Candidate candidate : shots.get(i).candidates()) {
-                for (StepResult<GeneratedClip> part : candidate.made().parts()) steps.add(stepReport(part, fitted.get(i).id(), part.value().file()));
-                if (candidate.made().parts().size() > 1) steps.add(stepReport(candidate.clip(), fitted.get(i).id(), candidate.clip().value().file()));
-                if (candidate.inspection() != null) steps.add(stepReport(candidate.inspection(), fitted.get(i).id(), "result.json"));
-            }
+            shotSteps.add(candidateSteps(shots.get(i), fitted.get(i).id()));
+            steps.addAll(shotSteps.getLast());
         }
         timings.put("clips", finish("clips", stage));
 
@@ -229,11 +225,7 @@ public final class Production {
             List<StepReport> sceneSteps = new ArrayList<>();
             sceneSteps.add(stepReport(keyframes.get(i), scene.id(), keyframes.get(i).value().file()));
             CandidateSearch.Outcome shot = shots.get(i);
-            for (CandidateSearch.Candidate candidate : shot.candidates()) {
-                for (StepResult<GeneratedClip> part : candidate.made().parts()) sceneSteps.add(stepReport(part, scene.id(), part.value().file()));
-                if (candidate.made().parts().size() > 1) sceneSteps.add(stepReport(candidate.clip(), scene.id(), candidate.clip().value().file()));
-                if (candidate.inspection() != null) sceneSteps.add(stepReport(candidate.inspection(), scene.id(), "result.json"));
-            }
+            sceneSteps.addAll(shotSteps.get(i));
             int words = 0;
             if (voice != null) {
                 int voiceStart = cursor + format.frames(LEAD_IN_SECONDS);
@@ -305,6 +297,17 @@ public final class Production {
                         "speech", providers.speech().id(), "assembler", providers.assembler().id()));
         Json.write(out.resolve("report.json"), report);
         return new Result(report, storyboard, out);
+    }
+
+    /** Every step a shot's candidates ran: each clip of a chain, the chain itself, and each inspection. */
+    private static List<StepReport> candidateSteps(CandidateSearch.Outcome shot, String scene) {
+        List<StepReport> steps = new ArrayList<>();
+        for (CandidateSearch.Candidate candidate : shot.candidates()) {
+            for (StepResult<GeneratedClip> part : candidate.made().parts()) steps.add(stepReport(part, scene, part.value().file()));
+            if (candidate.made().parts().size() > 1) steps.add(stepReport(candidate.clip(), scene, candidate.clip().value().file()));
+            if (candidate.inspection() != null) steps.add(stepReport(candidate.inspection(), scene, "result.json"));
+        }
+        return steps;
     }
 
     /** Why the shot's model was chosen, then what happened when a vendor failed (the chosen candidate's story). */

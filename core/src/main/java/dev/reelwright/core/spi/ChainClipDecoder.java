@@ -36,13 +36,10 @@ public final class ChainClipDecoder implements ClipDecoder {
         ClipChain chain = ClipChain.read(clip);
         List<Path> files = chain.files(clip);
         List<ClipDecoder> chosen = new ArrayList<>();
-        for (Path file : files) chosen.add(decoderFor(file));
+        for (Path file : files) {
+            chosen.add(ClipDecoder.first(parts, file).orElseThrow(() -> new ReelwrightException("no decoder can open chained clip part " + file)));
+        }
         return new ChainSource(chain, files, chosen, format);
-    }
-
-    private ClipDecoder decoderFor(Path part) {
-        for (ClipDecoder decoder : parts) if (decoder.accepts(part)) return decoder;
-        throw new ReelwrightException("no decoder can open chained clip part " + part);
     }
 
     private static final class ChainSource implements FrameSource {

@@ -92,7 +92,7 @@ class CandidateSearchTest {
                 }
                 return new VideoGenerator.GeneratedClip("clip.txt", 10);
             });
-            return new ClipMaker.Made(clip, List.of(clip), generator.id(), null, List.of(), generator.generative());
+            return new ClipMaker.Made(clip, List.of(clip), generator.id(), List.of(), generator.generative());
         });
     }
 

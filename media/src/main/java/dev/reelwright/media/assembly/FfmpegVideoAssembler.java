@@ -65,8 +65,8 @@ public final class FfmpegVideoAssembler implements VideoAssembler {
 
     @Override
     public FrameSource open(Path clip, VideoFormat format) {
-        for (ClipDecoder decoder : decoders) if (decoder.accepts(clip)) return decoder.open(clip, format);
-        throw new ReelwrightException("no decoder can open clip " + clip);
+        return ClipDecoder.first(decoders, clip).orElseThrow(() -> new ReelwrightException("no decoder can open clip " + clip))
+                .open(clip, format);
     }
 
     public EncoderSettings settings() {

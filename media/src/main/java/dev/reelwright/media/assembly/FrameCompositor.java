@@ -125,10 +125,8 @@ final class FrameCompositor implements AutoCloseable {
     }
 
     private ClipDecoder decoderFor(ClipSegment clip) {
-        for (ClipDecoder d : decoders) {
-            if (d.accepts(clip.clip())) return d;
-        }
-        throw new ReelwrightException("no decoder can open clip " + clip.clip() + " (segment '" + clip.label() + "')");
+        return ClipDecoder.first(decoders, clip.clip()).orElseThrow(() ->
+                new ReelwrightException("no decoder can open clip " + clip.clip() + " (segment '" + clip.label() + "')"));
     }
 
     @Override
