@@ -11,6 +11,7 @@ import dev.reelwright.core.pipeline.Prices;
 import dev.reelwright.core.pipeline.Providers;
 import dev.reelwright.core.routing.Router;
 import dev.reelwright.core.spi.ImageGenerator;
+import dev.reelwright.core.spi.LipSyncer;
 import dev.reelwright.core.spi.ScenePlanner;
 import dev.reelwright.core.spi.SpeechSynthesizer;
 import dev.reelwright.core.spi.VideoGenerator;
@@ -109,8 +110,10 @@ public final class ProviderSelection {
             if (!auto && models.clips() != null && model.id().equals(models.clips().strip())) return videos;
             VendorModule module = vendors.find(model.vendor()).orElseThrow(() ->
                     new InputException("the router chose " + model.id() + ", but this build has no adapter for " + model.vendor()));
-            return module.videos(model, context).orElseThrow(() -> new InputException("the router chose " + model.id() + " (" + model.kind()
-                    + "), which make cannot use for a shot yet: pin a video model in production.yaml models.clips"));
+            // A talking head comes from a lip-sync model, fed the shot's speech (LipSyncer.asClips).
+            Optional<VideoGenerator> clips = model.makesLipSync() ? module.lipSync(model, context).map(LipSyncer::asClips) : module.videos(model, context);
+            return clips.orElseThrow(() -> new InputException("the router chose " + model.id() + " (" + model.kind()
+                    + "), but the " + model.vendor() + " adapter in this build cannot make shots with it: pin another model in production.yaml"));
         });
         return new Providers(planner(spec), images, videos, speech, local.assembler(), local.inspector(), clipModels, prices);
     }

@@ -3,6 +3,7 @@ package dev.reelwright.core.pipeline;
 import dev.reelwright.core.catalog.ModelEntry;
 import dev.reelwright.core.cost.Pricing;
 import dev.reelwright.core.cost.Stage;
+import dev.reelwright.core.error.InputException;
 import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.core.error.VendorException;
 import dev.reelwright.core.json.Json;
@@ -15,6 +16,7 @@ import dev.reelwright.core.spi.ClipChain;
 import dev.reelwright.core.spi.ClipRequest;
 import dev.reelwright.core.spi.FrameSource;
 import dev.reelwright.core.spi.ImageGenerator.GeneratedImage;
+import dev.reelwright.core.spi.Speech;
 import dev.reelwright.core.spi.VideoGenerator;
 import dev.reelwright.core.spi.VideoGenerator.GeneratedClip;
 import dev.reelwright.core.step.StepCache;
@@ -37,7 +39,7 @@ import javax.imageio.ImageIO;
  * budget before it is sent; a shot longer than the model's longest clip is chained (every further clip starts from
  * the last frame of the one before); when the vendor fails, the candidate moves to the route's next fallback, and a
  * vendor that failed for reasons other than the content (a bad key, an outage, an exhausted quota) is skipped by
- * every later shot of the run.
+ * every later shot of the run. A lip-synced shot gives its model the shot's speech on a track as long as the clip.
  */
 final class ClipMaker {
     /** A candidate's clip: the step to play (a chain file when chained), every step that made it, and what happened. */
@@ -70,13 +72,22 @@ final class ClipMaker {
     }
 
     Made make(Scene scene, Route route, StepResult<GeneratedImage> keyframe, int frames, long seed, int candidate) {
+        return make(scene, route, keyframe, null, frames, seed, candidate);
+    }
+
+    /**
+     * @param voice the scene's speech, which the timeline starts {@link Production#LEAD_IN_SECONDS} into the shot; a
+     *              lip-synced shot is made to follow it
+     */
+    Made make(Scene scene, Route route, StepResult<GeneratedImage> keyframe, StepResult<Speech> voice, int frames, long seed, int candidate) {
         List<String> events = new ArrayList<>();
+        StepResult<SpeechTrack> speech = route != null && route.needs().lipSync() ? speechTrack(scene, voice, frames) : null;
         Route current = route == null ? null : skipFailed(route, events);
         while (true) {
             VideoGenerator generator = generator(current);
             try {
                 List<Integer> gives = new ArrayList<>();
-                List<StepResult<GeneratedClip>> parts = generate(generator, current, scene, keyframe, frames, seed, candidate, gives);
+                List<StepResult<GeneratedClip>> parts = generate(generator, current, scene, keyframe, speech, frames, seed, candidate, gives);
                 StepResult<GeneratedClip> clip = parts.size() == 1 ? parts.getFirst() : chain(parts, gives, frames);
                 return new Made(clip, parts, current == null ? generator.id() : current.model().id(), List.copyOf(events), generator.generative());
             } catch (VendorException e) {
@@ -108,7 +119,7 @@ final class ClipMaker {
 
     /** The clips of one candidate: one, or a chain whose parts each start from the last frame of the one before. */
     private List<StepResult<GeneratedClip>> generate(VideoGenerator generator, Route route, Scene scene, StepResult<GeneratedImage> keyframe,
-            int frames, long seed, int candidate, List<Integer> gives) {
+            StepResult<SpeechTrack> speech, int frames, long seed, int candidate, List<Integer> gives) {
         List<Double> lengths = route == null ? List.of(format.seconds(frames)) : route.choice().clipSeconds();
         List<StepResult<GeneratedClip>> parts = new ArrayList<>();
         int remaining = frames;
@@ -118,7 +129,7 @@ final class ClipMaker {
             int partFrames = last ? remaining + skip : Math.min(remaining + skip, format.frames(lengths.get(i)));
             double estimate = route == null ? 0 : Pricing.clip(route.model(), lengths.get(i), spec.resolution());
             StepResult<GeneratedClip> previous = parts.isEmpty() ? null : parts.getLast();
-            parts.add(part(generator, route, scene, keyframe, previous, partFrames, seed, candidate, i, estimate));
+            parts.add(part(generator, route, scene, keyframe, speech, previous, partFrames, seed, candidate, i, estimate));
             gives.add(partFrames - skip);
             remaining -= partFrames - skip;
             if (remaining <= 0) break;
@@ -127,10 +138,11 @@ final class ClipMaker {
     }
 
     private StepResult<GeneratedClip> part(VideoGenerator generator, Route route, Scene scene, StepResult<GeneratedImage> keyframe,
-            StepResult<GeneratedClip> previous, int frames, long seed, int candidate, int index, double estimate) {
+            StepResult<SpeechTrack> speech, StepResult<GeneratedClip> previous, int frames, long seed, int candidate, int index, double estimate) {
         Map<String, Object> key = new LinkedHashMap<>(Map.of("generator", generator.id(), "keyframe", keyframe.hash(), "prompt", scene.prompt(),
                 "camera", scene.camera(), "frames", frames, "format", format, "seed", seed));
         if (candidate > 0) key.put("candidate", candidate); // the first candidate keeps the key it always had
+        if (speech != null) key.put("speech", speech.hash());
         if (previous != null) {
             key.put("part", index);
             key.put("from", previous.hash());
@@ -139,9 +151,29 @@ final class ClipMaker {
         String model = route == null ? generator.id() : route.model().id();
         return cache.run("clip", key, GeneratedClip.class, folder -> {
             Path start = previous == null ? keyframe.file(keyframe.value().file()) : lastFrame(previous, folder.resolve("chain-start.png"));
-            var request = new ClipRequest(start, scene.prompt(), scene.camera(), frames, format, seed);
+            Path track = speech == null ? null : speech.file(speech.value().file());
+            var request = new ClipRequest(start, scene.prompt(), scene.camera(), frames, format, seed, track);
             if (estimate <= 0 && route == null) return generator.generate(request, folder);
             return spending.call(Stage.CLIP, vendor, model, estimate, () -> generator.generate(request, folder), GeneratedClip::charge);
+        });
+    }
+
+    /** What the speech-track step stores. */
+    record SpeechTrack(String file) {}
+
+    /**
+     * The scene's speech where the timeline plays it, on a silent track exactly {@code frames} long: a lip-sync model
+     * makes a clip as long as its audio, so the clip fills the shot and the mouth moves with the voice.
+     */
+    private StepResult<SpeechTrack> speechTrack(Scene scene, StepResult<Speech> voice, int frames) {
+        if (voice == null) throw new InputException("scene " + scene.id() + " is routed to a lip-sync model but has no narration to speak");
+        int lead = format.frames(Production.LEAD_IN_SECONDS);
+        Map<String, Object> key = Map.of("assembler", providers.assembler().id(), "voice", voice.hash(), "lead_frames", lead,
+                "frames", frames, "fps", format.fps());
+        return cache.run("speech_track", key, SpeechTrack.class, folder -> {
+            providers.assembler().speechTrack(voice.file(voice.value().file()), format.seconds(lead), format.seconds(frames),
+                    folder.resolve("speech.wav"));
+            return new SpeechTrack("speech.wav");
         });
     }
 

@@ -193,7 +193,7 @@ public final class Production {
             // The clip should stay true to the keyframe it was made from (the subject consistency check).
             var expectations = QualityExpectations.reference(keyframe.file(keyframe.value().file()));
             return searches.get(i).search(scene.seed(), expectations,
-                    (candidate, seed) -> maker.make(scene, routes.get(i), keyframe, frames, seed, candidate));
+                    (candidate, seed) -> maker.make(scene, routes.get(i), keyframe, voices.get(i), frames, seed, candidate));
         }, i -> fitted.get(i).id());
         List<StepResult<GeneratedClip>> clips = shots.stream().map(shot -> shot.chosen().clip()).toList();
         List<List<StepReport>> shotSteps = new ArrayList<>();

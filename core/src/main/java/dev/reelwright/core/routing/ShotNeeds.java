@@ -37,15 +37,16 @@ public record ShotNeeds(
 
     /**
      * A scene's needs in a production. Image-to-video always: the pipeline draws a keyframe for every shot first.
-     * Content from the prompt's cue words ({@link ContentKind#of}). Lip sync when the content is a talking head and
-     * production.yaml names a {@code models.lip_sync} model. Native audio when the prompt asks for sound ("sound of
+     * Content from the prompt's cue words ({@link ContentKind#of}). Lip sync when the content is a talking head with
+     * narration to speak and production.yaml names a {@code models.lip_sync} model. Native audio when the prompt asks for sound ("sound of
      * waves", "we hear", "sfx").
      */
     public static ShotNeeds of(Scene scene, ProductionSpec spec) {
         String prompt = scene.prompt();
         ContentKind content = ContentKind.of(prompt);
         String lipSyncModel = spec.models().lipSync();
-        boolean lipSync = content == ContentKind.TALKING_HEAD && lipSyncModel != null && !lipSyncModel.isBlank();
+        boolean lipSync = content == ContentKind.TALKING_HEAD && !scene.narration().isBlank() && lipSyncModel != null
+                && !lipSyncModel.isBlank();
         boolean sound = SOUND_CUES.matcher(prompt.toLowerCase(Locale.ROOT)).find();
         return new ShotNeeds(scene.seconds(), spec.resolution(), spec.aspect(), true, lipSync, sound, scene.camera(), content);
     }

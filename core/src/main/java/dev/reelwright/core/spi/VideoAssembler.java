@@ -18,4 +18,13 @@ public interface VideoAssembler {
 
     /** Opens a clip the way the assembly will read it, at {@code format}'s size (to take a chained clip's last frame). */
     FrameSource open(Path clip, VideoFormat format);
+
+    /**
+     * Writes {@code wav} (mono 16-bit PCM): {@code seconds} of silence with {@code speech} (any audio file the
+     * assembler decodes) starting {@code leadSeconds} in, cut at the end. What a lip-sync model is given, so the clip it
+     * returns is as long as the shot and the mouth moves where the timeline plays the voice.
+     */
+    default void speechTrack(Path speech, double leadSeconds, double seconds, Path wav) {
+        throw new UnsupportedOperationException(id() + " cannot prepare speech for a lip-synced shot");
+    }
 }

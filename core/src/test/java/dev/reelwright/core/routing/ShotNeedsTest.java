@@ -53,5 +53,8 @@ class ShotNeedsTest {
         assertThat(ShotNeeds.of(presenter, ProductionSpec.DEFAULTS).lipSync()).isFalse();
         assertThat(ShotNeeds.of(presenter, withLipSync).lipSync()).isTrue();
         assertThat(ShotNeeds.of(scene("A lighthouse at dawn", CameraMove.STATIC), withLipSync).lipSync()).isFalse();
+        // A silent presenter has nothing to lip-sync to: an ordinary clip model makes it.
+        Scene silent = new Scene(presenter.id(), null, "", presenter.visual(), CameraMove.STATIC, presenter.mood(), 4, 1);
+        assertThat(ShotNeeds.of(silent, withLipSync).lipSync()).isFalse();
     }
 }

@@ -10,6 +10,8 @@ import dev.reelwright.core.spi.FrameSource;
 import dev.reelwright.core.spi.VideoAssembler;
 import dev.reelwright.core.timeline.Timeline;
 import dev.reelwright.media.audio.AudioMixer;
+import dev.reelwright.media.audio.VoiceAudio;
+import dev.reelwright.media.audio.WavFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +69,16 @@ public final class FfmpegVideoAssembler implements VideoAssembler {
     public FrameSource open(Path clip, VideoFormat format) {
         return ClipDecoder.first(decoders, clip).orElseThrow(() -> new ReelwrightException("no decoder can open clip " + clip))
                 .open(clip, format);
+    }
+
+    @Override
+    public void speechTrack(Path speech, double leadSeconds, double seconds, Path wav) {
+        VoiceAudio voice = VoiceAudio.load(speech);
+        float[] track = new float[(int) Math.round(seconds * voice.sampleRate())];
+        int lead = (int) Math.round(leadSeconds * voice.sampleRate());
+        int count = Math.max(0, Math.min(voice.samples().length, track.length - lead));
+        System.arraycopy(voice.samples(), 0, track, lead, count);
+        WavFile.writeMono16(wav, track, voice.sampleRate());
     }
 
     public EncoderSettings settings() {
