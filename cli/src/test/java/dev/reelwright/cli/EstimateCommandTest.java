@@ -94,17 +94,17 @@ class EstimateCommandTest {
         CliRunner result = estimate(Map.of("FAL_KEY", "k"), "models: {clips: fal/kling-v2.1-pro-i2v}\n");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        // 6 s is a 10 s clip at $0.09/s; 1 + 0.35 + 0.35^2 = 1.4725 of 3 candidates.
-        assertThat(row(result.out(), "talk")).contains("1.47 of 3", "$0.90", "$1.33", "$2.70",
+        // 6 s is a 10 s clip at $0.09/s; 1 + 0.35 + ... + 0.35^5 = 1.5356 of the default 6 candidates.
+        assertThat(row(result.out(), "talk")).contains("1.54 of 6", "$0.90", "$1.38", "$5.40",
                 "pinned by production.yaml models.clips -> fal/kling-v2.1-pro-i2v");
         assertThat(result.out()).contains("probability 0.65");
     }
 
     @Test
     void theBudgetWarnsWhenOnlyTheWorstCasePassesItAndRefusesWhenTheExpectedCostDoes() throws IOException {
-        // Expected: 3 shots x 1.4725 takes; worst case 3 takes each. Unit prices $0.90 (talk, statue) and $1.80 (coast: 10 + 10 s).
-        double expected = 1.4725 * (0.90 + 1.80 + 0.90);
-        double worst = 3 * (0.90 + 1.80 + 0.90);
+        // Expected: 3 shots x 1.5356 takes; worst case 6 takes each. Unit prices $0.90 (talk, statue) and $1.80 (coast: 10 + 10 s).
+        double expected = (1 - Math.pow(0.35, 6)) / 0.65 * (0.90 + 1.80 + 0.90);
+        double worst = 6 * (0.90 + 1.80 + 0.90);
         String pinned = "models: {clips: fal/kling-v2.1-pro-i2v}\n";
 
         CliRunner warned = estimate(Map.of("FAL_KEY", "k"), pinned + "budget: " + (expected + worst) / 2 + "\n");

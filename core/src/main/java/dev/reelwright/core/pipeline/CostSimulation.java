@@ -70,11 +70,17 @@ public final class CostSimulation {
     public record Result(Policy policy, double costPerFinishedMinute, double clipsPaid, double acceptedShots, double allAcceptedShare,
                          double wallSeconds, double keyframeCost, double speechCost, double clipCost, List<String> clipModels) {}
 
+    /** The reference design: three candidates for every shot. */
+    public static final Policy REFERENCE = new Policy("fixed 3 (reference)", CandidateStrategy.FIXED, 3, 3, false);
+    /** What production.yaml gets when it says nothing. */
+    public static final Policy DEFAULT = new Policy("adaptive up to " + ProductionSpec.DEFAULT_ADAPTIVE_CANDIDATES + " (default)",
+            CandidateStrategy.ADAPTIVE, ProductionSpec.DEFAULT_ADAPTIVE_CANDIDATES, 1, false);
+
     public static final List<Policy> POLICIES = List.of(
-            new Policy("fixed 3 (reference)", CandidateStrategy.FIXED, 3, 3, false),
-            new Policy("adaptive up to 3 (default)", CandidateStrategy.ADAPTIVE, ProductionSpec.DEFAULT_CANDIDATES, 1, false),
-            new Policy("adaptive up to 3, 2 at once", CandidateStrategy.ADAPTIVE, 3, 2, false),
-            new Policy("adaptive up to 6", CandidateStrategy.ADAPTIVE, 6, 1, false),
+            REFERENCE,
+            new Policy("adaptive up to 3", CandidateStrategy.ADAPTIVE, 3, 1, false),
+            DEFAULT,
+            new Policy("adaptive up to 6, 2 at once", CandidateStrategy.ADAPTIVE, 6, 2, false),
             new Policy("adaptive up to 6, routed", CandidateStrategy.ADAPTIVE, 6, 1, true));
 
     private CostSimulation() {}

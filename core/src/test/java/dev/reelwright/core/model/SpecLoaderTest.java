@@ -115,11 +115,13 @@ class SpecLoaderTest {
     }
 
     @Test
-    void defaultsAdaptUpToThreeCandidatesOneAtATime() {
+    void defaultsAdaptUpToSixCandidatesOneAtATimeAndFixedMeansThree() throws IOException {
         assertThat(ProductionSpec.DEFAULTS.candidateStrategy()).isEqualTo(CandidateStrategy.ADAPTIVE);
-        assertThat(ProductionSpec.DEFAULTS.candidatesPerShot()).isEqualTo(3);
+        assertThat(ProductionSpec.DEFAULTS.candidatesPerShot()).isEqualTo(6);
         assertThat(ProductionSpec.DEFAULTS.candidatesInParallel()).isEqualTo(1);
         assertThat(ProductionSpec.DEFAULTS.policy()).isEqualTo(RoutingPolicy.BALANCED);
+        assertThat(SpecLoader.load(spec("candidate_strategy: fixed\n")).candidatesPerShot()).isEqualTo(3);
+        assertThat(SpecLoader.load(spec("candidate_strategy: fixed\ncandidates_per_shot: 2\n")).candidatesPerShot()).isEqualTo(2);
     }
 
     @Test
