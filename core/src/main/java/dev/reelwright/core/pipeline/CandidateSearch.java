@@ -4,6 +4,7 @@ import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.core.model.CandidateStrategy;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.ClipRepairer;
 import dev.reelwright.core.quality.Evidence;
 import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityInspector;
@@ -36,8 +37,16 @@ final class CandidateSearch {
     /** Seeds of later candidates: far apart, so a vendor that hashes its seed does not give a near-copy. */
     private static final long SEED_STRIDE = 1_000_003L;
 
-    /** One candidate clip (how it was made), with its inspection when the generator's clips are inspected. */
-    record Candidate(int index, long seed, ClipMaker.Made made, StepResult<QualityReport> inspection) {
+    /**
+     * One candidate clip (how it was made), with its inspection when the generator's clips are inspected. A clip the
+     * filter rejected but could repair carries the {@code repair}: then {@code made} plays the repaired file and
+     * {@code inspection} is the repaired clip's.
+     */
+    record Candidate(int index, long seed, ClipMaker.Made made, StepResult<QualityReport> inspection, Repair repair) {
+        Candidate(int index, long seed, ClipMaker.Made made, StepResult<QualityReport> inspection) {
+            this(index, seed, made, inspection, null);
+        }
+
         StepResult<GeneratedClip> clip() {
             return made.clip();
         }
@@ -46,6 +55,12 @@ final class CandidateSearch {
             return inspection == null || inspection.value().accepted();
         }
     }
+
+    /** A rejected clip's repair: the inspection that rejected it, and the repair step (its file and what it did). */
+    record Repair(StepResult<QualityReport> rejected, StepResult<RepairedClip> step) {}
+
+    /** What a repair step stores. */
+    record RepairedClip(String file, int frames, String note) {}
 
     /** What a shot ended with. {@code accepted} is false when no candidate passed and the least bad one is used. */
     record Outcome(Candidate chosen, List<Candidate> candidates, boolean accepted, boolean inspected) {}
@@ -58,6 +73,7 @@ final class CandidateSearch {
 
     private final StepCache cache;
     private final QualityInspector inspector;
+    private final ClipRepairer repairer;
     private final QualityThresholds thresholds;
     private final CandidateStrategy strategy;
     private final int most;
@@ -67,6 +83,7 @@ final class CandidateSearch {
     CandidateSearch(StepCache cache, VideoGenerator generator, QualityInspector inspector, ProductionSpec spec) {
         this.cache = cache;
         this.inspector = generator.generative() ? inspector : null;
+        this.repairer = this.inspector == null ? null : this.inspector.repairer().orElse(null);
         this.thresholds = spec.thresholds();
         this.fps = spec.format().fps();
         this.strategy = spec.candidateStrategy();
@@ -115,7 +132,8 @@ final class CandidateSearch {
         ClipMaker.Made made = generate.clip(index, seed);
         // A fallback to the camera-move renderer has nothing to inspect, whatever the shot's first choice was.
         if (inspector == null || !made.generative()) return new Candidate(index, seed, made, null);
-        if (made.parts().size() == 1) return new Candidate(index, seed, made, inspect(made.clip(), expectations, reference));
+        if (made.parts().size() == 1) return repaired(new Candidate(index, seed, made, inspect(made.clip(), expectations, reference)),
+                expectations, reference);
         // A chain: each part is inspected as the clip it is, and the shot scores its worst part on every artifact.
         List<StepResult<QualityReport>> parts = new ArrayList<>();
         for (StepResult<GeneratedClip> part : made.parts()) parts.add(inspect(part, expectations, reference));
@@ -123,6 +141,32 @@ final class CandidateSearch {
         inputs.put("parts", parts.stream().map(StepResult::hash).toList());
         StepResult<QualityReport> merged = cache.run("inspect", inputs, QualityReport.class, folder -> merge(made, parts));
         return new Candidate(index, seed, made, merged);
+    }
+
+    /**
+     * A rejected clip whose every flaw the repairer fixes is repaired (free, cached) and inspected again; the repaired
+     * clip takes its place when it passes, so no further take is paid for. Otherwise the candidate stays as it was.
+     */
+    private Candidate repaired(Candidate candidate, QualityExpectations expectations, String reference) {
+        QualityReport report = candidate.inspection().value();
+        if (repairer == null || report.accepted() || !repairer.repairs(report, thresholds)) return candidate;
+        StepResult<GeneratedClip> clip = candidate.clip();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("repairer", repairer.id());
+        inputs.put("clip", clip.hash());
+        inputs.put("inspection", candidate.inspection().hash());
+        StepResult<RepairedClip> step = cache.run("repair", inputs, RepairedClip.class, folder -> {
+            ClipRepairer.Repaired done = repairer.repair(clip.file(clip.value().file()), report, folder);
+            return new RepairedClip(done.file(), clip.value().frames(), done.note());
+        });
+        // The repaired file as a free clip step of its own (the same folder), so the rest of the run plays it unchanged.
+        StepResult<GeneratedClip> fixed = new StepResult<>(step.kind(), step.hash(), step.folder(),
+                new GeneratedClip(step.value().file(), step.value().frames()), step.reused(), step.seconds());
+        StepResult<QualityReport> again = inspect(fixed, expectations, reference);
+        if (!again.value().accepted()) return candidate;
+        ClipMaker.Made made = candidate.made();
+        ClipMaker.Made remade = new ClipMaker.Made(fixed, made.parts(), made.model(), made.events(), made.generative());
+        return new Candidate(candidate.index(), candidate.seed(), remade, again, new Repair(candidate.inspection(), step));
     }
 
     private StepResult<QualityReport> inspect(StepResult<GeneratedClip> clip, QualityExpectations expectations, String reference) {

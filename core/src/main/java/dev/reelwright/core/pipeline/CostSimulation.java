@@ -13,9 +13,11 @@ import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.Scene;
 import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.ClipRepairer;
 import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityInspector;
 import dev.reelwright.core.quality.QualityReport;
+import dev.reelwright.core.quality.QualityThresholds;
 import dev.reelwright.core.quality.Verdict;
 import dev.reelwright.core.routing.Route;
 import dev.reelwright.core.routing.Router;
@@ -48,40 +50,50 @@ import java.util.stream.Stream;
  */
 public final class CostSimulation {
     /** What to simulate. {@code timeScale} real seconds pass per simulated second of vendor latency. */
+    /**
+     * @param repairableShare of the rejected clips, the share rejected for whole-frame flicker alone, which the quality
+     *                        filter repairs locally (a repaired clip passes); the rest need another take
+     */
     public record Settings(int shots, double shotSeconds, double rejectionRate, int productions, String clipModel, String keyframeModel,
-                           String speechModel, int narrationCharacters, double timeScale, long seed) {
-        /** The mission's reference: 12 shots x 5 s, Flux Pro keyframes, Kling image-to-video, ElevenLabs speech; 35% rejected; 200 productions. */
+                           String speechModel, int narrationCharacters, double timeScale, long seed, double repairableShare) {
+        /**
+         * The mission's reference: 12 shots x 5 s, Flux Pro keyframes, Kling image-to-video, ElevenLabs speech; 35%
+         * rejected, one rejection in five for flicker (the mission's five artifacts, equally likely); 200 productions.
+         */
         public static final Settings REFERENCE = new Settings(12, 5, 0.35, 200, "fal/kling-v2.5-turbo-pro-i2v", "fal/flux-pro-v1.1",
-                "elevenlabs/multilingual-v2", 900, 0.0002, 42);
+                "elevenlabs/multilingual-v2", 900, 0.0002, 42, 0.2);
 
         public Settings {
             if (shots < 1 || shotSeconds <= 0 || productions < 1) throw new IllegalArgumentException("shots, seconds and productions must be positive");
             if (rejectionRate < 0 || rejectionRate >= 1) throw new IllegalArgumentException("the rejection rate must be in [0, 1)");
+            if (repairableShare < 0 || repairableShare > 1) throw new IllegalArgumentException("the repairable share must be in [0, 1]");
         }
     }
 
     /**
      * A candidate policy, as production.yaml would set it; {@code routed} lets the router pick each shot's model
-     * ({@code models.clips: auto}, every vendor configured) instead of the reference clip model.
+     * ({@code models.clips: auto}, every vendor configured) instead of the reference clip model; {@code repairs} lets
+     * the quality filter repair what it can (as make's filter does) instead of paying for another take.
      */
-    public record Policy(String name, CandidateStrategy strategy, int candidates, int inParallel, boolean routed) {}
+    public record Policy(String name, CandidateStrategy strategy, int candidates, int inParallel, boolean routed, boolean repairs) {}
 
     /** Means over the simulated productions. */
     public record Result(Policy policy, double costPerFinishedMinute, double clipsPaid, double acceptedShots, double allAcceptedShare,
                          double wallSeconds, double keyframeCost, double speechCost, double clipCost, List<String> clipModels) {}
 
     /** The reference design: three candidates for every shot. */
-    public static final Policy REFERENCE = new Policy("fixed 3 (reference)", CandidateStrategy.FIXED, 3, 3, false);
-    /** What production.yaml gets when it says nothing. */
-    public static final Policy DEFAULT = new Policy("adaptive up to " + ProductionSpec.DEFAULT_ADAPTIVE_CANDIDATES + " (default)",
-            CandidateStrategy.ADAPTIVE, ProductionSpec.DEFAULT_ADAPTIVE_CANDIDATES, 1, false);
+    public static final Policy REFERENCE = new Policy("fixed 3 (reference)", CandidateStrategy.FIXED, 3, 3, false, false);
+    /** What production.yaml gets when it says nothing: adaptive candidates, and flicker repaired rather than re-taken. */
+    public static final Policy DEFAULT = new Policy("adaptive up to " + ProductionSpec.DEFAULT_ADAPTIVE_CANDIDATES + ", repairs (default)",
+            CandidateStrategy.ADAPTIVE, ProductionSpec.DEFAULT_ADAPTIVE_CANDIDATES, 1, false, true);
 
     public static final List<Policy> POLICIES = List.of(
             REFERENCE,
-            new Policy("adaptive up to 3", CandidateStrategy.ADAPTIVE, 3, 1, false),
+            new Policy("adaptive up to 3", CandidateStrategy.ADAPTIVE, 3, 1, false, false),
+            new Policy("adaptive up to 6", CandidateStrategy.ADAPTIVE, 6, 1, false, false),
             DEFAULT,
-            new Policy("adaptive up to 6, 2 at once", CandidateStrategy.ADAPTIVE, 6, 2, false),
-            new Policy("adaptive up to 6, routed", CandidateStrategy.ADAPTIVE, 6, 1, true));
+            new Policy("adaptive up to 6, repairs, 2 at once", CandidateStrategy.ADAPTIVE, 6, 2, false, true),
+            new Policy("adaptive up to 6, repairs, routed", CandidateStrategy.ADAPTIVE, 6, 1, true, true));
 
     private CostSimulation() {}
 
@@ -146,7 +158,7 @@ public final class CostSimulation {
         Map<String, VideoGenerator> vendors = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Function<ModelEntry, VideoGenerator> vendor = model ->
                 vendors.computeIfAbsent(model.id(), id -> new FakeVendor(model, settings, index, paid));
-        RejectingInspector inspector = new RejectingInspector(settings);
+        RejectingInspector inspector = new RejectingInspector(settings, policy.repairs());
         Providers providers = providers(vendor, new Router(catalog, v -> true), inspector);
         ClipMaker maker = new ClipMaker(cache, providers, spending, spec);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.shots(), Production.REMOTE_SHOTS_IN_FLIGHT));
@@ -236,21 +248,53 @@ public final class CostSimulation {
         }
     }
 
-    /** Rejects a candidate with the set probability, drawn from (production, shot seed, candidate seed) alone. */
-    private record RejectingInspector(Settings settings) implements QualityInspector {
+    /**
+     * Rejects a candidate with the set probability, drawn from (production, shot seed, candidate seed) alone; a
+     * rejection is for flicker with the settings' repairable share (else for morphing), and a repaired clip passes.
+     */
+    private record RejectingInspector(Settings settings, boolean repairs) implements QualityInspector {
+        private static final String REPAIRED = "repaired.mp4";
+
         @Override
         public String id() {
-            return "simulated-rejection-" + settings.rejectionRate();
+            return "simulated-rejection-" + settings.rejectionRate() + "-" + settings.repairableShare();
         }
 
         @Override
         public QualityReport inspect(Path clip, QualityExpectations expectations, Path evidenceDir) {
+            if (clip.getFileName().toString().equals(REPAIRED)) {
+                return new QualityReport(clip.toString(), Verdict.ACCEPT, null, Map.of(Artifact.FLICKER, 0.9), List.of(), 0, 0);
+            }
             // The clip's folder name is its step hash: a function of the shot and the candidate's seed.
             long draw = clip.getParent().getFileName().toString().hashCode() * 0x9E3779B97F4A7C15L + settings.seed();
-            double u = (new java.util.Random(draw).nextDouble());
-            boolean reject = u < settings.rejectionRate();
-            Map<Artifact, Double> scores = Map.of(Artifact.FLICKER, reject ? 0.2 : 0.9);
-            return new QualityReport(clip.toString(), reject ? Verdict.REJECT : Verdict.ACCEPT, reject ? "flicker" : null, scores, List.of(), 0, 0);
+            java.util.Random random = new java.util.Random(draw);
+            boolean reject = random.nextDouble() < settings.rejectionRate();
+            Artifact failing = random.nextDouble() < settings.repairableShare() ? Artifact.FLICKER : Artifact.MORPHING;
+            Map<Artifact, Double> scores = Map.of(Artifact.FLICKER, reject && failing == Artifact.FLICKER ? 0.2 : 0.9,
+                    Artifact.MORPHING, reject && failing == Artifact.MORPHING ? 0.2 : 0.9);
+            return new QualityReport(clip.toString(), reject ? Verdict.REJECT : Verdict.ACCEPT, reject ? failing.label() : null, scores,
+                    List.of(), 0, 0);
+        }
+
+        @Override
+        public java.util.Optional<ClipRepairer> repairer() {
+            if (!repairs) return java.util.Optional.empty();
+            return java.util.Optional.of(new ClipRepairer() {
+                @Override
+                public String id() {
+                    return "simulated-repair";
+                }
+
+                @Override
+                public boolean repairs(QualityReport report, QualityThresholds thresholds) {
+                    return thresholds.below(report.scores()).equals(java.util.EnumSet.of(Artifact.FLICKER));
+                }
+
+                @Override
+                public Repaired repair(Path clip, QualityReport report, Path folder) {
+                    return write(folder, REPAIRED, new Repaired(REPAIRED, "simulated"));
+                }
+            });
         }
     }
 

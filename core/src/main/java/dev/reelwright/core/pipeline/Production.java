@@ -305,6 +305,10 @@ public final class Production {
         for (CandidateSearch.Candidate candidate : shot.candidates()) {
             for (StepResult<GeneratedClip> part : candidate.made().parts()) steps.add(stepReport(part, scene, part.value().file()));
             if (candidate.made().parts().size() > 1) steps.add(stepReport(candidate.clip(), scene, candidate.clip().value().file()));
+            if (candidate.repair() != null) {
+                steps.add(stepReport(candidate.repair().rejected(), scene, "result.json"));
+                steps.add(stepReport(candidate.repair().step(), scene, candidate.repair().step().value().file()));
+            }
             if (candidate.inspection() != null) steps.add(stepReport(candidate.inspection(), scene, "result.json"));
         }
         return steps;
@@ -335,7 +339,7 @@ public final class Production {
                     candidate == shot.chosen(), quality == null ? "not_inspected" : quality.verdict().label(),
                     quality == null ? null : quality.failing(), quality == null ? Map.of() : quality.scores(),
                     quality == null ? List.of() : quality.evidence(), inspection == null ? null : inspection.folder().toString(),
-                    search.whyNotChosen(candidate, shot)));
+                    search.whyNotChosen(candidate, shot), candidate.repair() == null ? null : candidate.repair().step().value().note()));
         }
         return reports;
     }

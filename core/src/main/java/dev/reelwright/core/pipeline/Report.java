@@ -36,10 +36,13 @@ public record Report(
     /**
      * One clip generated for a shot: its file, the quality filter's verdict and scores, and, for those not used, why
      * ({@code lostBecause}). {@code evidence} names frame pairs (in {@code evidenceFolder}) that show each problem.
+     * {@code repaired} says what was fixed when the filter rejected the clip as generated and its repair passed:
+     * verdict, scores and file are then the repaired clip's.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CandidateReport(int candidate, long seed, String file, boolean chosen, String verdict, String failing,
-                                  Map<Artifact, Double> scores, List<Evidence> evidence, String evidenceFolder, String lostBecause) {}
+                                  Map<Artifact, Double> scores, List<Evidence> evidence, String evidenceFolder, String lostBecause,
+                                  String repaired) {}
 
     /** One step; {@code usd} is what it cost in this run (0 when reused from the cache: nothing was paid twice). */
     public record StepReport(String kind, String scene, String hash, boolean reused, double seconds, String file, double usd,

@@ -18,4 +18,9 @@ public interface QualityInspector {
      * @throws dev.reelwright.core.error.InputException when the file (or the reference image) is missing or cannot be decoded
      */
     QualityReport inspect(Path clip, QualityExpectations expectations, Path evidenceDir);
+
+    /** What can fix a clip this inspector rejected, where the flaw allows it; none by default. */
+    default java.util.Optional<ClipRepairer> repairer() {
+        return java.util.Optional.empty();
+    }
 }

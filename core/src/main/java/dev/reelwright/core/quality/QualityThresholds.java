@@ -64,6 +64,15 @@ public record QualityThresholds(Map<Artifact, Double> thresholds) {
         return Optional.ofNullable(worst);
     }
 
+    /** Every artifact below its threshold. */
+    public java.util.Set<Artifact> below(Map<Artifact, Double> scores) {
+        java.util.Set<Artifact> below = java.util.EnumSet.noneOf(Artifact.class);
+        scores.forEach((artifact, score) -> {
+            if (score != null && score < threshold(artifact)) below.add(artifact);
+        });
+        return below;
+    }
+
     public Verdict verdict(Map<Artifact, Double> scores) {
         return failing(scores).isPresent() ? Verdict.REJECT : Verdict.ACCEPT;
     }

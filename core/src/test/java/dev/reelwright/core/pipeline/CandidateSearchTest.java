@@ -6,6 +6,7 @@ import dev.reelwright.core.model.CandidateStrategy;
 import dev.reelwright.core.model.ProductionSpec;
 import dev.reelwright.core.model.SpecLoader;
 import dev.reelwright.core.quality.Artifact;
+import dev.reelwright.core.quality.ClipRepairer;
 import dev.reelwright.core.quality.QualityExpectations;
 import dev.reelwright.core.quality.QualityInspector;
 import dev.reelwright.core.quality.QualityReport;
@@ -55,7 +56,7 @@ class CandidateSearchTest {
     }
 
     /** Reads the flicker score the fake clip file holds. */
-    static final class FileScoreInspector implements QualityInspector {
+    static class FileScoreInspector implements QualityInspector {
         final AtomicInteger inspected = new AtomicInteger();
         final QualityThresholds thresholds = QualityThresholds.defaults();
 
@@ -77,6 +78,74 @@ class CandidateSearchTest {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Repairs flicker by writing a clean score, and only flicker: a fake of what the media module's repair does. */
+    static final class RepairingInspector extends FileScoreInspector {
+        final AtomicInteger repaired = new AtomicInteger();
+        final double repairedScore;
+
+        RepairingInspector(double repairedScore) {
+            this.repairedScore = repairedScore;
+        }
+
+        @Override
+        public java.util.Optional<ClipRepairer> repairer() {
+            return java.util.Optional.of(new ClipRepairer() {
+                @Override
+                public String id() {
+                    return "fake-repair";
+                }
+
+                @Override
+                public boolean repairs(QualityReport report, QualityThresholds limits) {
+                    return limits.below(report.scores()).equals(java.util.EnumSet.of(Artifact.FLICKER));
+                }
+
+                @Override
+                public Repaired repair(Path clip, QualityReport report, Path folder) {
+                    repaired.incrementAndGet();
+                    try {
+                        Files.writeString(folder.resolve("repaired.txt"), Double.toString(repairedScore));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return new Repaired("repaired.txt", "flicker: 2 frames evened out");
+                }
+            });
+        }
+    }
+
+    @Test
+    void aRepairableRejectionIsRepairedInsteadOfPayingForAnotherTake() throws IOException {
+        var generator = new ScriptedGenerator(true);
+        var inspector = new RepairingInspector(0.9);
+        StepCache cache = new StepCache(dir.resolve("cache"));
+        var outcome = search(cache, generator, inspector, ProductionSpec.DEFAULTS, 0.2, 0.95);
+
+        assertThat(generator.generated).containsExactly(0);
+        assertThat(outcome.accepted()).isTrue();
+        CandidateSearch.Candidate chosen = outcome.chosen();
+        assertThat(chosen.repair()).isNotNull();
+        assertThat(chosen.repair().rejected().value().failing()).isEqualTo("flicker");
+        assertThat(chosen.clip().file(chosen.clip().value().file()).getFileName().toString()).isEqualTo("repaired.txt");
+        assertThat(chosen.inspection().value().score(Artifact.FLICKER)).isEqualTo(0.9);
+
+        // A re-run reuses the repair and both inspections: nothing is repaired or paid for twice.
+        var again = search(cache, generator, inspector, ProductionSpec.DEFAULTS, 0.2, 0.95);
+        assertThat(inspector.repaired).hasValue(1);
+        assertThat(again.chosen().clip().hash()).isEqualTo(chosen.clip().hash());
+    }
+
+    @Test
+    void aRepairThatStillFailsCostsTheNextTakeAsBefore() throws IOException {
+        var generator = new ScriptedGenerator(true);
+        var inspector = new RepairingInspector(0.3);
+        var outcome = search(new StepCache(dir.resolve("cache")), generator, inspector, ProductionSpec.DEFAULTS, 0.2, 0.95);
+        assertThat(generator.generated).containsExactly(0, 1);
+        assertThat(outcome.chosen().index()).isEqualTo(1);
+        assertThat(outcome.candidates().getFirst().repair()).isNull();
+        assertThat(outcome.candidates().getFirst().clip().value().file()).isEqualTo("clip.txt");
     }
 
     private CandidateSearch.Outcome search(StepCache cache, ScriptedGenerator generator, FileScoreInspector inspector, ProductionSpec spec,

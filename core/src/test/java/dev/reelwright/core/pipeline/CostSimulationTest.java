@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CostSimulationTest {
     private static final CostSimulation.Settings QUICK = new CostSimulation.Settings(12, 5, 0.35, 8, "fal/kling-v2.5-turbo-pro-i2v",
-            "fal/flux-pro-v1.1", "elevenlabs/multilingual-v2", 900, 0, 7);
+            "fal/flux-pro-v1.1", "elevenlabs/multilingual-v2", 900, 0, 7, 0.2);
 
     @Test
     void fixedPaysForEveryCandidateAtCatalogPricesAndAdaptivePaysLessForTheSameShots() {
@@ -32,9 +32,19 @@ class CostSimulationTest {
     }
 
     @Test
+    void repairingFlickerSavesTakesAndAcceptsTheSameShotsOrMore() {
+        ModelCatalog catalog = ModelCatalog.bundled();
+        var plain = CostSimulation.run(QUICK, CostSimulation.POLICIES.get(2), catalog);
+        var repairing = CostSimulation.run(QUICK, CostSimulation.DEFAULT, catalog);
+        assertThat(CostSimulation.POLICIES.get(2).candidates()).isEqualTo(CostSimulation.DEFAULT.candidates());
+        assertThat(repairing.clipsPaid()).isLessThan(plain.clipsPaid());
+        assertThat(repairing.acceptedShots()).isGreaterThanOrEqualTo(plain.acceptedShots());
+    }
+
+    @Test
     void withNoRejectionsEveryShotIsAcceptedOnItsFirstClip() {
-        var none = new CostSimulation.Settings(12, 5, 0, 2, QUICK.clipModel(), QUICK.keyframeModel(), QUICK.speechModel(), 900, 0, 7);
-        CostSimulation.Result adaptive = CostSimulation.run(none, CostSimulation.POLICIES.get(1), ModelCatalog.bundled());
+        var none = new CostSimulation.Settings(12, 5, 0, 2, QUICK.clipModel(), QUICK.keyframeModel(), QUICK.speechModel(), 900, 0, 7, 0.2);
+        CostSimulation.Result adaptive = CostSimulation.run(none, CostSimulation.DEFAULT, ModelCatalog.bundled());
         assertThat(adaptive.clipsPaid()).isEqualTo(12.0);
         assertThat(adaptive.allAcceptedShare()).isEqualTo(1.0);
     }
