@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The quality filter inside {@code make}: a generative model whose first clip for a shot flickers. The flickering
- * clip is rejected, a second candidate is generated and used, the rejected one stays on disk with its report, and
- * the finished video shows the clean clip.
+ * The quality filter inside {@code make}: a generative model whose first clip for a shot shows an artifact. A
+ * teleporting clip is rejected, a second candidate is generated and used, the rejected one stays on disk with its
+ * report, and the finished video shows the clean clip. A flickering clip is repaired instead, and no second clip is
+ * paid for.
  */
 @Tag("slow")
 class QualityFilterInMakeTest {
@@ -78,9 +79,9 @@ class QualityFilterInMakeTest {
     }
 
     @Test
-    void aFlickeringClipIsRejectedAndTheNextCandidateIsUsed(@TempDir Path dir) throws IOException {
+    void aRejectedClipIsReplacedByTheNextCandidate(@TempDir Path dir) throws IOException {
         Path clips = Files.createDirectories(dir.resolve("vendor"));
-        Path flickering = QualityTestSet.injected(clips, Artifact.FLICKER, QualityTestSet.Strength.STRONG, 3, CLIPS).file();
+        Path flickering = QualityTestSet.injected(clips, Artifact.TELEPORTATION, QualityTestSet.Strength.STRONG, 3, CLIPS).file();
         Path clean = QualityTestSet.clean(clips, QualityTestSet.Kind.ZOOM_FIGURE, 4, CLIPS).file();
         Path second = QualityTestSet.clean(clips, QualityTestSet.Kind.PAN_SHAPES, 5, CLIPS).file();
         var generator = new PreparedClips(Map.of(11L, List.of(flickering, clean), 22L, List.of(second)));
@@ -105,10 +106,11 @@ class QualityFilterInMakeTest {
         JsonNode candidates = first.get("candidates");
         assertThat(candidates).hasSize(2);
         assertThat(candidates.get(0).get("verdict").asText()).isEqualTo("reject");
-        assertThat(candidates.get(0).get("failing").asText()).isEqualTo("flicker");
+        assertThat(candidates.get(0).get("failing").asText()).isEqualTo(Artifact.TELEPORTATION.label());
         assertThat(candidates.get(0).get("chosen").asBoolean()).isFalse();
-        assertThat(candidates.get(0).get("lost_because").asText()).startsWith("rejected: flicker");
-        assertThat(candidates.get(0).get("scores").get("flicker").asDouble()).isLessThan(0.5);
+        assertThat(candidates.get(0).get("lost_because").asText()).startsWith("rejected: " + Artifact.TELEPORTATION.label());
+        assertThat(candidates.get(0).get("scores").get(Artifact.TELEPORTATION.label()).asDouble()).isLessThan(0.5);
+        assertThat(candidates.get(0).has("repaired")).isFalse();
         assertThat(Path.of(candidates.get(0).get("file").asText())).exists(); // the rejected clip is kept
         assertThat(candidates.get(1).get("verdict").asText()).isEqualTo("accept");
         assertThat(candidates.get(1).get("chosen").asBoolean()).isTrue();
@@ -128,6 +130,33 @@ class QualityFilterInMakeTest {
         assertThat(generator.served).isEmpty();
         JsonNode again = Json.json().readTree(out.resolve("report.json").toFile());
         assertThat(again.get("steps").get("run").asInt()).isZero();
+    }
+
+    @Test
+    void aFlickeringClipIsRepairedInsteadOfPayingForAnother(@TempDir Path dir) throws IOException {
+        Path clips = Files.createDirectories(dir.resolve("vendor"));
+        Path flickering = QualityTestSet.injected(clips, Artifact.FLICKER, QualityTestSet.Strength.MEDIUM, 3, CLIPS).file();
+        Path spare = QualityTestSet.clean(clips, QualityTestSet.Kind.PAN_SHAPES, 5, CLIPS).file();
+        var generator = new PreparedClips(Map.of(11L, List.of(flickering, spare)));
+        ProductionSpec spec = SpecLoader.load(Files.writeString(dir.resolve("production.yaml"),
+                "resolution: 720p\ncaptions: off\nquality_thresholds: {subject_drift: 0}\n"));
+        Providers local = LocalStack.providers(spec);
+        Providers providers = new Providers(local.planner(), local.images(), generator, local.speech(), local.assembler(), local.inspector());
+        var storyboard = new Storyboard("Repair", new TitleCard("", 0), List.of(
+                new Scene("s1", "One", "", "a figure in a room", CameraMove.STATIC, Mood.CALM, 3.0, 11)));
+        Path out = dir.resolve("out");
+
+        new Production(providers, ProgressListener.NONE).make(storyboard, spec, out, "repair");
+
+        assertThat(generator.served).containsExactly(flickering.getFileName().toString()); // one take paid for, not two
+        JsonNode scene = Json.json().readTree(out.resolve("report.json").toFile()).get("scenes").get(0);
+        assertThat(scene.get("clip").asText()).isEqualTo("accepted");
+        JsonNode candidate = scene.get("candidates").get(0);
+        assertThat(scene.get("candidates")).hasSize(1);
+        assertThat(candidate.get("verdict").asText()).isEqualTo("accept");
+        assertThat(candidate.get("repaired").asText()).startsWith("flicker: brightness of");
+        assertThat(candidate.get("file").asText()).endsWith("repaired.mp4");
+        assertThat(scene.get("steps").findValuesAsText("kind")).contains("repair", "inspect");
     }
 
     private static int[] frameOf(Path video, VideoFormat format, int index) {
