@@ -151,6 +151,10 @@ public final class Router {
             if (needs.imageToVideo() && !entry.supports("image-to-video")) return "no image-to-video";
             if (!needs.imageToVideo() && !entry.supports("text-to-video") && !entry.supports("image-to-video")) return "no text-to-video";
         }
+        // A lip-synced shot follows one speech track: it cannot be chained from several clips.
+        if (needs.lipSync() && entry.longestClip() > 0 && needs.seconds() > entry.longestClip() + 1e-6) {
+            return "lip-syncs " + entry.longestClip() + " s at most";
+        }
         if (!entry.rendersAtLeast(needs.resolution().lines())) return "renders " + entry.mostLines() + "p at most";
         VideoFormat frame = needs.aspect().format(needs.resolution(), 30);
         if (!entry.makesShape(frame.width(), frame.height())) return "no " + needs.aspect().label() + " frames";

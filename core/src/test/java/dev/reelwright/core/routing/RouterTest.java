@@ -173,6 +173,24 @@ class RouterTest {
     }
 
     @Test
+    void aLipSyncedShotIsNeverChainedAndPricesBothKlingTasks() {
+        Router router = new Router(BUNDLED, ALL);
+        ShotNeeds talk = needs(6, "720p", "16:9", "static", "TALKING_HEAD", true, false);
+        Route kling = router.route(talk, RoutingPolicy.BALANCED, VendorRules.ANY, "kling/lip-sync");
+        // A 10 s base clip covers 6 s of speech; the catalog price covers the base clip and the lip sync.
+        assertThat(kling.choice().clipSeconds()).containsExactly(10.0);
+        assertThat(kling.usdPerCandidate()).isCloseTo(10 * 0.10, org.assertj.core.data.Offset.offset(1e-9));
+
+        ShotNeeds longTalk = needs(14, "720p", "16:9", "static", "TALKING_HEAD", true, false);
+        assertThatThrownBy(() -> router.route(longTalk, RoutingPolicy.BALANCED, VendorRules.ANY, "kling/lip-sync"))
+                .isInstanceOf(InputException.class).hasMessageContaining("lip-syncs 10 s at most");
+        // An avatar model follows any length of speech in one clip.
+        Route avatar = router.route(longTalk, RoutingPolicy.BALANCED, VendorRules.ANY, Router.AUTO);
+        assertThat(avatar.model().kind()).isEqualTo("avatar");
+        assertThat(avatar.stitches()).isZero();
+    }
+
+    @Test
     void everyRouteOfTheBundledCatalogIsPricedFromTheCatalog() {
         // 12 s on Kling 2.1 pro: 10 s + 5 s clips at $0.09/s.
         Router router = new Router(BUNDLED, ALL);

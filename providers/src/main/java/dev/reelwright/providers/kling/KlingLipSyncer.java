@@ -39,7 +39,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * Gaps, stated rather than papered over: a local <em>video</em> cannot be the input (Kling has no upload endpoint and
  * {@code video_url} must be reachable by Kling), and speech longer than 10 s does not fit one Kling clip, so both are
  * refused before anything is paid. The frame count is the verified length at {@value #KLING_FPS} fps (Kling's
- * capability map, 3P: 30 fps). The charge is the catalog's estimate for both tasks.
+ * capability map, 3P: 30 fps). The charge is the catalog's lip-sync estimate, which covers both tasks.
  */
 final class KlingLipSyncer implements LipSyncer {
     static final String FILE = "lipsync.mp4";
@@ -91,7 +91,8 @@ final class KlingLipSyncer implements LipSyncer {
         MediaVerifier.Verified verified = downloader.fetch(done.outputs().getFirst(), Map.of(), folder.resolve(FILE), MediaVerifier.Expect.VIDEO);
 
         int frames = Math.max(1, (int) Math.round(verified.seconds() * KLING_FPS));
-        double usd = Pricing.clip(video, clipSeconds).usd() + Pricing.clip(lipSync, clipSeconds).usd();
+        // The catalog's lip-sync price covers both tasks, so what the router reserved is what is charged.
+        double usd = Pricing.clip(lipSync, clipSeconds).usd();
         return new VideoGenerator.GeneratedClip(FILE, frames, new Charge(KlingModule.VENDOR, video.model() + "+" + lipSync.model(), usd, true));
     }
 

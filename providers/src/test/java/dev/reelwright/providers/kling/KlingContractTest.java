@@ -490,7 +490,9 @@ class KlingContractTest {
         assertThat(clip.file()).isEqualTo("lipsync.mp4");
         assertThat(Files.readAllBytes(tmp.resolve("out").resolve("lipsync.mp4"))).isEqualTo(video);
         assertThat(clip.frames()).isEqualTo(150); // the verifier's 5.0 s at Kling's 30 fps
-        assertThat(clip.charge().usd()).isEqualTo((V1.price("per_second") + LIP_SYNC.price("per_second")) * 5, org.assertj.core.data.Offset.offset(1e-9));
+        // One catalog price for both tasks (base clip and lip sync), on the 5 s base clip: what the router reserves.
+        assertThat(clip.charge().usd()).isEqualTo(LIP_SYNC.price("per_second") * 5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(clip.charge().usd()).isEqualTo(dev.reelwright.core.cost.Pricing.take(LIP_SYNC, 3.2, null), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(recorder.submitted).extracting(JobId::id).containsExactly("base-1", "lip-1");
 
         JsonNode base = server.requests("POST", I2V).getFirst().json();
