@@ -1,24 +1,14 @@
 package dev.reelwright.media.quality;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-
-import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.core.quality.Artifact;
 import dev.reelwright.core.quality.ClipRepairer;
 import dev.reelwright.core.quality.QualityReport;
 import dev.reelwright.core.quality.QualityThresholds;
-import dev.reelwright.media.Ffmpeg;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Repairs whole-frame flicker, the brightness that jumps for a frame or three and comes back, by scaling each such
@@ -31,13 +21,11 @@ import org.bytedeco.javacv.FrameGrabber;
  * crossing part of the frame does not. Regional flicker is left alone; the repaired clip is inspected again and a
  * clip still rejected costs another take as before. Highlights clipped by a brightening flash stay clipped.
  *
- * <p>The clip is decoded twice (brightness first, then the frames to correct) and re-encoded as H.264 at CRF
- * {@value #CRF}, visually lossless for a clip that is encoded once more in the finished video.
+ * <p>The clip is decoded twice (brightness first, then the frames to correct) and re-encoded ({@link ClipRewrite}).
  */
 final class FlickerRepair implements ClipRepairer {
     static final int WINDOW = 7;
     static final int AGREEING_PERCENT = 75;
-    static final int CRF = 16;
     private static final int GRID = 4;
     /** Below a 1.5 % difference a frame is as intended: grain and encoding move brightness that much. */
     private static final double SMALLEST = Math.log(1.015);
@@ -47,7 +35,7 @@ final class FlickerRepair implements ClipRepairer {
 
     @Override
     public String id() {
-        return "flicker-repair-v1-median" + WINDOW + "-agree" + AGREEING_PERCENT + "-crf" + CRF;
+        return "flicker-repair-v1-median" + WINDOW + "-agree" + AGREEING_PERCENT + "-crf" + ClipRewrite.CRF;
     }
 
     @Override
@@ -58,35 +46,20 @@ final class FlickerRepair implements ClipRepairer {
 
     @Override
     public Repaired repair(Path clip, QualityReport report, Path folder) {
-        Ffmpeg.load();
-        List<double[]> regions = brightness(clip);
-        double[] gains = gains(regions);
+        double[] gains = gains(ClipRewrite.scan(clip, FlickerRepair::regions));
         int corrected = 0;
         for (double gain : gains) if (gain != 1) corrected++;
-        rewrite(clip, folder.resolve(FILE), gains);
+        ClipRewrite.rewrite(clip, folder.resolve(FILE), (index, picture) -> {
+            if (index < gains.length && gains[index] != 1) apply(picture, gains[index]);
+        });
         return new Repaired(FILE, corrected == 0 ? "flicker: no frame differed from its neighbours as a whole; re-encoded unchanged"
                 : String.format(Locale.ROOT, "flicker: brightness of %d frame%s evened out to its neighbours'", corrected, corrected == 1 ? "" : "s"));
     }
 
     /** Per frame, the log mean brightness of each region of a {@value #GRID}x{@value #GRID} grid. */
-    private static List<double[]> brightness(Path clip) {
-        List<double[]> frames = new ArrayList<>();
-        FFmpegFrameGrabber grabber = open(clip);
-        try {
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null) frames.add(regions(frame));
-        } catch (FrameGrabber.Exception e) {
-            throw Ffmpeg.failure("reading " + clip + " for flicker repair", e);
-        } finally {
-            close(grabber);
-        }
-        if (frames.isEmpty()) throw new ReelwrightException(clip + ": no frames to repair");
-        return frames;
-    }
-
-    private static double[] regions(Frame frame) {
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        int width = frame.imageWidth, height = frame.imageHeight, stride = frame.imageStride;
+    private static double[] regions(ClipRewrite.Picture picture) {
+        ByteBuffer pixels = picture.pixels();
+        int width = picture.width(), height = picture.height(), stride = picture.stride();
         double[] sums = new double[GRID * GRID];
         int[] counts = new int[GRID * GRID];
         // Every fourth pixel each way is plenty for a mean over a sixteenth of the frame.
@@ -175,74 +148,13 @@ final class FlickerRepair implements ClipRepairer {
         return sorted[sorted.length / 2];
     }
 
-    private static void rewrite(Path clip, Path out, double[] gains) {
-        FFmpegFrameGrabber grabber = open(clip);
-        FFmpegFrameRecorder recorder = null;
-        try {
-            recorder = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(), grabber.getImageHeight(), 0);
-            recorder.setFormat("mp4");
-            recorder.setVideoCodecName("libx264");
-            recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30);
-            recorder.setVideoOption("crf", String.valueOf(CRF));
-            recorder.setVideoOption("preset", "veryfast");
-            recorder.start();
-            Frame frame;
-            int index = 0;
-            byte[] lut = new byte[256];
-            while ((frame = grabber.grabImage()) != null) {
-                double gain = index < gains.length ? gains[index] : 1;
-                if (gain != 1) apply(frame, gain, lut);
-                recorder.record(frame, AV_PIX_FMT_BGR24);
-                index++;
-            }
-            recorder.stop();
-        } catch (FrameGrabber.Exception | FFmpegFrameRecorder.Exception e) {
-            throw Ffmpeg.failure("repairing flicker in " + clip, e);
-        } finally {
-            close(grabber);
-            if (recorder != null) {
-                try {
-                    recorder.release();
-                } catch (FFmpegFrameRecorder.Exception ignored) {
-                    // stopped or failed already; nothing more to free
-                }
-            }
-        }
-    }
-
     /** Scales every channel by {@code gain} through a lookup table: brightness in log terms, as the detector measures it. */
-    private static void apply(Frame frame, double gain, byte[] lut) {
+    private static void apply(ClipRewrite.Picture picture, double gain) {
         // The detector's brightness is log(1 + mean); a gain on it maps to (1 + v) * gain - 1 per level.
+        byte[] lut = new byte[256];
         for (int v = 0; v < 256; v++) lut[v] = (byte) Math.max(0, Math.min(255, (int) Math.round((1 + v) * gain - 1)));
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        int rowBytes = frame.imageWidth * 3, stride = frame.imageStride;
-        byte[] row = new byte[rowBytes];
-        for (int y = 0; y < frame.imageHeight; y++) {
-            pixels.get(y * stride, row, 0, rowBytes);
-            for (int i = 0; i < rowBytes; i++) row[i] = lut[row[i] & 0xFF];
-            pixels.put(y * stride, row, 0, rowBytes);
-        }
-    }
-
-    private static FFmpegFrameGrabber open(Path clip) {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile());
-        grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
-        grabber.setPixelFormat(AV_PIX_FMT_BGR24);
-        try {
-            grabber.start();
-        } catch (FrameGrabber.Exception e) {
-            close(grabber);
-            throw Ffmpeg.failure("opening " + clip + " for flicker repair", e);
-        }
-        return grabber;
-    }
-
-    private static void close(FFmpegFrameGrabber grabber) {
-        try {
-            grabber.release();
-        } catch (FrameGrabber.Exception ignored) {
-            // nothing more to free
-        }
+        byte[] pixels = picture.copy();
+        for (int i = 0; i < pixels.length; i++) pixels[i] = lut[pixels[i] & 0xFF];
+        picture.set(pixels);
     }
 }
