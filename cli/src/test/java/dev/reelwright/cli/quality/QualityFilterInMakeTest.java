@@ -33,12 +33,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The quality filter inside {@code make}: a generative model whose first clip for a shot shows an artifact. A
- * teleporting clip is rejected, a second candidate is generated and used, the rejected one stays on disk with its
- * report, and the finished video shows the clean clip. A flickering clip is repaired instead, and no second clip is
- * paid for.
+ * morphing clip is rejected, a second candidate is generated and used, the rejected one stays on disk with its
+ * report, and the finished video shows the clean clip. A flickering clip, or one with a ghost limb, is repaired
+ * instead, and no second clip is paid for.
  */
 @Tag("slow")
 class QualityFilterInMakeTest {
@@ -81,10 +83,11 @@ class QualityFilterInMakeTest {
     @Test
     void aRejectedClipIsReplacedByTheNextCandidate(@TempDir Path dir) throws IOException {
         Path clips = Files.createDirectories(dir.resolve("vendor"));
-        Path flickering = QualityTestSet.injected(clips, Artifact.TELEPORTATION, QualityTestSet.Strength.STRONG, 3, CLIPS).file();
+        // Morphing cannot be repaired from the clip itself: only another take helps.
+        Path morphing = QualityTestSet.injected(clips, Artifact.MORPHING, QualityTestSet.Strength.STRONG, 3, CLIPS).file();
         Path clean = QualityTestSet.clean(clips, QualityTestSet.Kind.ZOOM_FIGURE, 4, CLIPS).file();
         Path second = QualityTestSet.clean(clips, QualityTestSet.Kind.PAN_SHAPES, 5, CLIPS).file();
-        var generator = new PreparedClips(Map.of(11L, List.of(flickering, clean), 22L, List.of(second)));
+        var generator = new PreparedClips(Map.of(11L, List.of(morphing, clean), 22L, List.of(second)));
 
         // The prepared clips were not made from this run's keyframes, so subject consistency is not what is tested here.
         ProductionSpec spec = SpecLoader.load(Files.writeString(dir.resolve("production.yaml"),
@@ -98,7 +101,7 @@ class QualityFilterInMakeTest {
 
         new Production(providers, ProgressListener.NONE).make(storyboard, spec, out, "filter");
 
-        assertThat(generator.served).containsExactlyInAnyOrder(flickering.getFileName().toString(), clean.getFileName().toString(),
+        assertThat(generator.served).containsExactlyInAnyOrder(morphing.getFileName().toString(), clean.getFileName().toString(),
                 second.getFileName().toString());
         JsonNode report = Json.json().readTree(out.resolve("report.json").toFile());
         JsonNode first = report.get("scenes").get(0);
@@ -106,10 +109,10 @@ class QualityFilterInMakeTest {
         JsonNode candidates = first.get("candidates");
         assertThat(candidates).hasSize(2);
         assertThat(candidates.get(0).get("verdict").asText()).isEqualTo("reject");
-        assertThat(candidates.get(0).get("failing").asText()).isEqualTo(Artifact.TELEPORTATION.label());
+        assertThat(candidates.get(0).get("failing").asText()).isEqualTo(Artifact.MORPHING.label());
         assertThat(candidates.get(0).get("chosen").asBoolean()).isFalse();
-        assertThat(candidates.get(0).get("lost_because").asText()).startsWith("rejected: " + Artifact.TELEPORTATION.label());
-        assertThat(candidates.get(0).get("scores").get(Artifact.TELEPORTATION.label()).asDouble()).isLessThan(0.5);
+        assertThat(candidates.get(0).get("lost_because").asText()).startsWith("rejected: " + Artifact.MORPHING.label());
+        assertThat(candidates.get(0).get("scores").get(Artifact.MORPHING.label()).asDouble()).isLessThan(0.5);
         assertThat(candidates.get(0).has("repaired")).isFalse();
         assertThat(Path.of(candidates.get(0).get("file").asText())).exists(); // the rejected clip is kept
         assertThat(candidates.get(1).get("verdict").asText()).isEqualTo("accept");
@@ -118,11 +121,11 @@ class QualityFilterInMakeTest {
         assertThat(report.get("scenes").get(1).get("candidates")).hasSize(1);
         assertThat(report.get("steps").get("all").findValuesAsText("kind")).contains("inspect");
 
-        // The finished video shows the clean clip in the first scene, not the flickering one.
+        // The finished video shows the clean clip in the first scene, not the morphing one.
         VideoFormat format = spec.format();
         int frame = format.frames(1.5);
         int[] video = frameOf(out.resolve("video.mp4"), format, frame);
-        assertThat(distance(video, frameOf(clean, format, frame))).isLessThan(distance(video, frameOf(flickering, format, frame)) / 3);
+        assertThat(distance(video, frameOf(clean, format, frame))).isLessThan(distance(video, frameOf(morphing, format, frame)) / 3);
 
         // A second make pays for nothing and inspects nothing again.
         generator.served.clear();
@@ -132,12 +135,13 @@ class QualityFilterInMakeTest {
         assertThat(again.get("steps").get("run").asInt()).isZero();
     }
 
-    @Test
-    void aFlickeringClipIsRepairedInsteadOfPayingForAnother(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = Artifact.class, names = {"FLICKER", "GHOST_LIMBS"})
+    void aRepairableClipIsRepairedInsteadOfPayingForAnother(Artifact artifact, @TempDir Path dir) throws IOException {
         Path clips = Files.createDirectories(dir.resolve("vendor"));
-        Path flickering = QualityTestSet.injected(clips, Artifact.FLICKER, QualityTestSet.Strength.MEDIUM, 3, CLIPS).file();
+        Path damaged = QualityTestSet.injected(clips, artifact, QualityTestSet.Strength.MEDIUM, 3, CLIPS).file();
         Path spare = QualityTestSet.clean(clips, QualityTestSet.Kind.PAN_SHAPES, 5, CLIPS).file();
-        var generator = new PreparedClips(Map.of(11L, List.of(flickering, spare)));
+        var generator = new PreparedClips(Map.of(11L, List.of(damaged, spare)));
         ProductionSpec spec = SpecLoader.load(Files.writeString(dir.resolve("production.yaml"),
                 "resolution: 720p\ncaptions: off\nquality_thresholds: {subject_drift: 0}\n"));
         Providers local = LocalStack.providers(spec);
@@ -148,13 +152,13 @@ class QualityFilterInMakeTest {
 
         new Production(providers, ProgressListener.NONE).make(storyboard, spec, out, "repair");
 
-        assertThat(generator.served).containsExactly(flickering.getFileName().toString()); // one take paid for, not two
+        assertThat(generator.served).containsExactly(damaged.getFileName().toString()); // one take paid for, not two
         JsonNode scene = Json.json().readTree(out.resolve("report.json").toFile()).get("scenes").get(0);
         assertThat(scene.get("clip").asText()).isEqualTo("accepted");
         JsonNode candidate = scene.get("candidates").get(0);
         assertThat(scene.get("candidates")).hasSize(1);
         assertThat(candidate.get("verdict").asText()).isEqualTo("accept");
-        assertThat(candidate.get("repaired").asText()).startsWith("flicker: brightness of");
+        assertThat(candidate.get("repaired").asText()).startsWith(artifact.label() + ": ");
         assertThat(candidate.get("file").asText()).endsWith("repaired.mp4");
         assertThat(scene.get("steps").findValuesAsText("kind")).contains("repair", "inspect");
     }

@@ -59,7 +59,7 @@ final class CandidateSearch {
     /** A rejected clip's repair: the inspection that rejected it, and the repair step (its file and what it did). */
     record Repair(StepResult<QualityReport> rejected, StepResult<RepairedClip> step) {}
 
-    /** What a repair step stores. */
+    /** What a repair step stores; {@code file} is null when the repair found nothing to fix. */
     record RepairedClip(String file, int frames, String note) {}
 
     /** What a shot ended with. {@code accepted} is false when no candidate passed and the least bad one is used. */
@@ -156,9 +156,11 @@ final class CandidateSearch {
         inputs.put("clip", clip.hash());
         inputs.put("inspection", candidate.inspection().hash());
         StepResult<RepairedClip> step = cache.run("repair", inputs, RepairedClip.class, folder -> {
-            ClipRepairer.Repaired done = repairer.repair(clip.file(clip.value().file()), report, folder);
-            return new RepairedClip(done.file(), clip.value().frames(), done.note());
+            ClipRepairer.Repaired done = repairer.repair(clip.file(clip.value().file()), report, thresholds, folder);
+            return done == null ? new RepairedClip(null, clip.value().frames(), "nothing to repair")
+                    : new RepairedClip(done.file(), clip.value().frames(), done.note());
         });
+        if (step.value().file() == null) return candidate;
         // The repaired file as a free clip step of its own (the same folder), so the rest of the run plays it unchanged.
         StepResult<GeneratedClip> fixed = new StepResult<>(step.kind(), step.hash(), step.folder(),
                 new GeneratedClip(step.value().file(), step.value().frames()), step.reused(), step.seconds());

@@ -14,8 +14,11 @@ public interface ClipRepairer {
     /** Whether every artifact that fails {@code thresholds} in {@code report} is one this repairer fixes. */
     boolean repairs(QualityReport report, QualityThresholds thresholds);
 
-    /** Writes the repaired clip into {@code folder} (an empty folder owned by this call) and says what was done. */
-    Repaired repair(Path clip, QualityReport report, Path folder);
+    /**
+     * Writes the repaired clip into {@code folder} (an empty folder owned by this call) and says what was done; null
+     * when the clip holds nothing this repair can fix after all (then nothing is written).
+     */
+    Repaired repair(Path clip, QualityReport report, QualityThresholds thresholds, Path folder);
 
     /** The repaired clip's file name inside the folder, and one line on what changed. */
     record Repaired(String file, String note) {}

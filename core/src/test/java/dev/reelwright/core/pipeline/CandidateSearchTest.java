@@ -80,7 +80,10 @@ class CandidateSearchTest {
         }
     }
 
-    /** Repairs flicker by writing a clean score, and only flicker: a fake of what the media module's repair does. */
+    /**
+     * Repairs flicker by writing a clean score, and only flicker: a fake of what the media module's repair does. A
+     * negative {@code repairedScore} stands for a repair that looks and finds nothing it can fix.
+     */
     static final class RepairingInspector extends FileScoreInspector {
         final AtomicInteger repaired = new AtomicInteger();
         final double repairedScore;
@@ -103,8 +106,9 @@ class CandidateSearchTest {
                 }
 
                 @Override
-                public Repaired repair(Path clip, QualityReport report, Path folder) {
+                public Repaired repair(Path clip, QualityReport report, QualityThresholds limits, Path folder) {
                     repaired.incrementAndGet();
+                    if (repairedScore < 0) return null;
                     try {
                         Files.writeString(folder.resolve("repaired.txt"), Double.toString(repairedScore));
                     } catch (IOException e) {
@@ -146,6 +150,22 @@ class CandidateSearchTest {
         assertThat(outcome.chosen().index()).isEqualTo(1);
         assertThat(outcome.candidates().getFirst().repair()).isNull();
         assertThat(outcome.candidates().getFirst().clip().value().file()).isEqualTo("clip.txt");
+    }
+
+    @Test
+    void aRepairThatFindsNothingToFixCostsTheNextTakeAndIsNotTriedAgain() throws IOException {
+        var generator = new ScriptedGenerator(true);
+        var inspector = new RepairingInspector(-1);
+        StepCache cache = new StepCache(dir.resolve("cache"));
+        var outcome = search(cache, generator, inspector, ProductionSpec.DEFAULTS, 0.2, 0.95);
+        assertThat(generator.generated).containsExactly(0, 1);
+        assertThat(outcome.chosen().index()).isEqualTo(1);
+        assertThat(outcome.candidates().getFirst().repair()).isNull();
+        assertThat(outcome.candidates().getFirst().clip().value().file()).isEqualTo("clip.txt");
+
+        // The empty repair is remembered like any step: a re-run does not look again.
+        search(cache, generator, inspector, ProductionSpec.DEFAULTS, 0.2, 0.95);
+        assertThat(inspector.repaired).hasValue(1);
     }
 
     private CandidateSearch.Outcome search(StepCache cache, ScriptedGenerator generator, FileScoreInspector inspector, ProductionSpec spec,

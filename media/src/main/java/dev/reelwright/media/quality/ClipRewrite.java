@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -50,20 +50,24 @@ final class ClipRewrite {
 
     private ClipRewrite() {}
 
-    /** Reads every frame of {@code clip} and keeps what {@code measure} makes of each. */
-    static <T> List<T> scan(Path clip, Function<Picture, T> measure) {
+    /** What {@link #scan} made of each frame, in order, and the clip's frame rate. */
+    record Scan<T>(List<T> frames, double fps) {}
+
+    /** Reads every frame of {@code clip} and keeps what {@code measure} makes of each (null results are kept as null). */
+    static <T> Scan<T> scan(Path clip, BiFunction<Integer, Picture, T> measure) {
         List<T> results = new ArrayList<>();
         FFmpegFrameGrabber grabber = open(clip);
         try {
+            double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30;
             Frame frame;
-            while ((frame = grabber.grabImage()) != null) results.add(measure.apply(Picture.of(frame)));
+            while ((frame = grabber.grabImage()) != null) results.add(measure.apply(results.size(), Picture.of(frame)));
+            if (results.isEmpty()) throw new ReelwrightException(clip + ": no frames to repair");
+            return new Scan<>(results, fps);
         } catch (FrameGrabber.Exception e) {
             throw Ffmpeg.failure("reading " + clip + " for repair", e);
         } finally {
             close(grabber);
         }
-        if (results.isEmpty()) throw new ReelwrightException(clip + ": no frames to repair");
-        return results;
     }
 
     /** Writes {@code out}: every frame of {@code clip} after {@code edit}, at the clip's size and frame rate. */

@@ -45,8 +45,8 @@ final class FlickerRepair implements ClipRepairer {
     }
 
     @Override
-    public Repaired repair(Path clip, QualityReport report, Path folder) {
-        double[] gains = gains(ClipRewrite.scan(clip, FlickerRepair::regions));
+    public Repaired repair(Path clip, QualityReport report, QualityThresholds thresholds, Path folder) {
+        double[] gains = gains(ClipRewrite.scan(clip, (index, picture) -> regions(picture)).frames());
         int corrected = 0;
         for (double gain : gains) if (gain != 1) corrected++;
         ClipRewrite.rewrite(clip, folder.resolve(FILE), (index, picture) -> {

@@ -53,10 +53,10 @@ public final class OpenCvQualityInspector implements QualityInspector {
         return thresholds;
     }
 
-    /** Whole-frame flicker can be evened out instead of paying for another take. */
+    /** Whole-frame flicker and brief glitches can be repaired instead of paying for another take. */
     @Override
     public java.util.Optional<dev.reelwright.core.quality.ClipRepairer> repairer() {
-        return java.util.Optional.of(new FlickerRepair());
+        return java.util.Optional.of(new Repairs());
     }
 
     /** The detectors' version and working sizes; thresholds are keyed separately by whoever caches a report. */
