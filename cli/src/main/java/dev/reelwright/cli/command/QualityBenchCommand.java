@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
             "keyframe would be), inspects them all and prints, per artifact: ROC AUC at medium strength against the",
             "clean clips, recall at the threshold for each strength, and how often the medium clips were rejected for",
             "that artifact; then subject drift without a reference and across clips (another figure against the first",
-            "one's keyframe), the false rejection rate on clean clips and the speed (also on a 1080p clip).",
+            "one's keyframe), the false rejection rate on clean clips and the speed (also on a 1080p clip). Each",
+            "rejected clip the inspector can repair is repaired and inspected again: the last column, and the share",
+            "of rejections a repair saves (what 'bench cost --repairable' takes) if they are spread evenly.",
             "Targets: AUC >= 0.95, false rejection <= 5%%, >= 150 frames/s on 1080p on a 2-core machine.", ""})
 public final class QualityBenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Clips per case (default 6).")
@@ -77,10 +79,15 @@ public final class QualityBenchCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (QualityBench.ArtifactRow row : result.rows()) {
             rows.add(List.of(row.artifact().label(), number(row.auc(), 3), number(row.recallWeak(), 2), number(row.recallMedium(), 2),
-                    number(row.recallStrong(), 2), number(row.rightReasonMedium(), 2), String.valueOf(row.positivesPerStrength())));
+                    number(row.recallStrong(), 2), number(row.rightReasonMedium(), 2), String.valueOf(row.positivesPerStrength()),
+                    row.repaired() + " of " + row.rejected()));
         }
         StringBuilder out = new StringBuilder(Tables.render(
-                List.of("artifact", "AUC (medium)", "recall weak", "recall medium", "recall strong", "failing = it (medium)", "clips each"), rows));
+                List.of("artifact", "AUC (medium)", "recall weak", "recall medium", "recall strong", "failing = it (medium)", "clips each",
+                        "rejected, then repaired"), rows));
+        out.append(String.format(Locale.ROOT, "repairs: a rejected take saved without paying for another in %s of cases if rejections are"
+                + " spread evenly over %s (bench cost --repairable %.2f)%n", percent(result.repairableShare()),
+                String.join(", ", QualityBench.Result.GENERATION_ARTIFACTS.stream().map(a -> a.label()).toList()), result.repairableShare()));
         QualityBench.SubjectChecks subject = result.subject();
         out.append(String.format(Locale.ROOT, "subject_drift without a reference (against the clip's opening): AUC %s, recall medium %s%n",
                 number(subject.aucWithoutReference(), 3), number(subject.recallMediumWithoutReference(), 2)));
@@ -109,6 +116,7 @@ public final class QualityBenchCommand implements Callable<Integer> {
         out.put("false_rejection", result.falseRejection());
         out.put("clean_clips", result.cleanClips());
         out.put("falsely_rejected", result.falselyRejected());
+        out.put("repairable_share", result.repairableShare());
         out.put("subject_drift", result.subject());
         out.put("frames_per_second", result.framesPerSecond());
         out.put("full_hd_frames_per_second", result.fullHdFramesPerSecond());

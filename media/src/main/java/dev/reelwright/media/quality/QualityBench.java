@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * each strength, the false-rejection rate on clean clips (rejected for any artifact), and the speed in frames per
  * second, on the set and on a 1080p clip. Every clip is inspected against its reference image (its clean first frame,
  * what its keyframe would be); subject drift is also measured without one (against the clip's own opening) and
- * across clips (another figure's shot against the first figure's keyframe).
+ * across clips (another figure's shot against the first figure's keyframe). Each rejected clip the inspector's repair
+ * offers to fix is repaired and inspected again, so the table also says how often a repair saves a paid take.
  */
 public final class QualityBench {
     private QualityBench() {}
@@ -31,9 +32,17 @@ public final class QualityBench {
         public static final Options DEFAULT = new Options(QualityTestSet.Settings.DEFAULT, 6, true);
     }
 
-    /** One artifact's row: AUC at medium strength, and recall at the threshold for each strength. */
+    /**
+     * One artifact's row: AUC at medium strength, recall at the threshold for each strength, and of its clips that
+     * were rejected (all strengths) how many the repair turned into accepted clips.
+     */
     public record ArtifactRow(Artifact artifact, double auc, double recallWeak, double recallMedium, double recallStrong,
-                              double rightReasonMedium, int positivesPerStrength) {}
+                              double rightReasonMedium, int positivesPerStrength, int rejected, int repaired) {
+        /** The share of rejected clips a repair saved; NaN when none was rejected. */
+        public double repairedShare() {
+            return rejected == 0 ? Double.NaN : repaired / (double) rejected;
+        }
+    }
 
     public record ClipResult(QualityTestSet.LabelledClip clip, QualityReport report) {}
 
@@ -47,7 +56,20 @@ public final class QualityBench {
 
     public record Result(List<ArtifactRow> rows, double falseRejection, int cleanClips, List<String> falselyRejected,
                          double framesPerSecond, double fullHdFramesPerSecond, int fullHdFrames, double generateSeconds,
-                         SubjectChecks subject, List<ClipResult> clips) {}
+                         SubjectChecks subject, List<ClipResult> clips) {
+        /** The mission's five generation artifacts: the ones a rejected take is assumed to be spread over. */
+        public static final List<Artifact> GENERATION_ARTIFACTS = List.of(Artifact.FLICKER, Artifact.TELEPORTATION, Artifact.MORPHING,
+                Artifact.GHOST_LIMBS, Artifact.TEXT_CORRUPTION);
+
+        /**
+         * The share of rejections a repair saves if rejections are spread evenly over the five generation artifacts:
+         * what {@code reelwright bench cost --repairable} takes.
+         */
+        public double repairableShare() {
+            return rows.stream().filter(r -> GENERATION_ARTIFACTS.contains(r.artifact()))
+                    .mapToDouble(r -> Double.isNaN(r.repairedShare()) ? 0 : r.repairedShare()).sum() / GENERATION_ARTIFACTS.size();
+        }
+    }
 
     /** Builds the set into {@code dir} (created; left for the caller to delete), inspects every clip and scores. */
     public static Result run(Path dir, Options options, QualityInspector inspector, QualityThresholds thresholds) {
@@ -74,8 +96,11 @@ public final class QualityBench {
         List<ClipResult> clean = results.stream().filter(r -> r.clip().clean()).toList();
         List<String> falselyRejected = clean.stream().filter(r -> !r.report().accepted())
                 .map(r -> r.clip().name() + " (" + r.report().failing() + ")").toList();
+        Path repairs = dir.resolve("repairs");
         List<ArtifactRow> rows = new ArrayList<>();
         for (Artifact artifact : QualityTestSet.injectable()) {
+            List<ClipResult> rejected = results.stream().filter(r -> r.clip().artifact() == artifact && !r.report().accepted()).toList();
+            int repaired = (int) rejected.stream().filter(r -> repairs(r, inspector, thresholds, repairs)).count();
             List<Double> negatives = clean.stream().map(r -> r.report().score(artifact)).toList();
             List<ClipResult> medium = of(results, artifact, QualityTestSet.Strength.MEDIUM);
             List<Double> positives = medium.stream().map(r -> r.report().score(artifact)).toList();
@@ -84,7 +109,7 @@ public final class QualityBench {
                     recall(of(results, artifact, QualityTestSet.Strength.WEAK), artifact, thresholds),
                     recall(medium, artifact, thresholds),
                     recall(of(results, artifact, QualityTestSet.Strength.STRONG), artifact, thresholds),
-                    rightReason, medium.size()));
+                    rightReason, medium.size(), rejected.size(), repaired));
         }
         SubjectChecks subject = subjectChecks(results, across, inspector, thresholds);
         double fullHdFps = 0;
@@ -100,6 +125,19 @@ public final class QualityBench {
         }
         return new Result(rows, falselyRejected.size() / (double) Math.max(1, clean.size()), clean.size(), falselyRejected,
                 frames / Math.max(1e-9, inspectSeconds), fullHdFps, fullHdFrames, generateSeconds, subject, results);
+    }
+
+    /** Whether the inspector's repair, if it offers one for this rejection, yields a clip that passes. */
+    private static boolean repairs(ClipResult rejected, QualityInspector inspector, QualityThresholds thresholds, Path repairs) {
+        var repairer = inspector.repairer().filter(r -> r.repairs(rejected.report(), thresholds));
+        if (repairer.isEmpty()) return false;
+        try {
+            Path folder = Files.createDirectories(repairs.resolve(rejected.clip().name()));
+            var done = repairer.get().repair(rejected.clip().file(), rejected.report(), thresholds, folder);
+            return done != null && inspector.inspect(folder.resolve(done.file()), expectations(rejected.clip()), null).accepted();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static QualityExpectations expectations(QualityTestSet.LabelledClip clip) {

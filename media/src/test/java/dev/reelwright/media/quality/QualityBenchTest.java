@@ -2,6 +2,7 @@ package dev.reelwright.media.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelwright.core.quality.Artifact;
 import dev.reelwright.core.quality.QualityThresholds;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +57,13 @@ class QualityBenchTest {
             assertThat(row.recallMedium()).as(row.toString()).isEqualTo(1.0);
             assertThat(row.recallStrong()).as(row.toString()).isEqualTo(1.0);
         });
+        // Repairs save some flicker and ghost-limb takes; nothing repairs morphing or garbled text.
+        var byArtifact = result.rows().stream().collect(java.util.stream.Collectors.toMap(QualityBench.ArtifactRow::artifact, row -> row));
+        assertThat(byArtifact.get(Artifact.FLICKER).repaired()).as(byArtifact.get(Artifact.FLICKER).toString()).isPositive();
+        assertThat(byArtifact.get(Artifact.GHOST_LIMBS).repaired()).as(byArtifact.get(Artifact.GHOST_LIMBS).toString()).isPositive();
+        assertThat(byArtifact.get(Artifact.MORPHING).repaired()).isZero();
+        assertThat(byArtifact.get(Artifact.TEXT_CORRUPTION).repaired()).isZero();
+        assertThat(result.repairableShare()).isBetween(0.2, 0.6);
         assertThat(result.subject().aucWithoutReference()).as(result.subject().toString()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.subject().recallMediumWithoutReference()).isEqualTo(1.0);
         assertThat(result.subject().acrossClips()).isEqualTo(1);
