@@ -30,7 +30,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Decodes a clip once, front to back, on its own thread, and hands over frames already scaled to the working size
  * by FFmpeg's scaler (area averaging: no aliasing when a 1080p frame shrinks five times). The decoder runs one frame
  * ahead of the analysis in a short queue, so decoding and analysis overlap on two cores and only a few frames are
- * ever in memory. When the frame shrinks a lot the H.264 deblocking filter is skipped: its effect is far below a
+ * ever in memory; the optical flow is computed here too ({@link FlowAhead}). When the frame shrinks a lot the H.264 deblocking filter is skipped: its effect is far below a
  * working pixel and it is a good share of decoding time.
  */
 final class FrameStream implements AutoCloseable {
@@ -121,6 +121,7 @@ final class FrameStream implements AutoCloseable {
 
     private void decodeAll() {
         Scaler small = new Scaler(size.width(), size.height()), large = new Scaler(size.detailWidth(), size.detailHeight());
+        FlowAhead flow = new FlowAhead();
         long first = Long.MIN_VALUE;
         int index = 0;
         try {
@@ -131,7 +132,7 @@ final class FrameStream implements AutoCloseable {
                 Mat bgr = small.scale(picture);
                 Mat detail = index % detailStride == 0 ? large.scale(picture) : null;
                 double seconds = frame.timestamp == 0 && first == 0 && index > 0 ? index / fps : (frame.timestamp - first) / 1e6;
-                DecodedFrame decoded = new DecodedFrame(index++, seconds, bgr, detail);
+                DecodedFrame decoded = new DecodedFrame(index++, seconds, bgr, flow.prepare(bgr), detail);
                 if (!offer(decoded)) {
                     decoded.close();
                     return;
@@ -147,6 +148,7 @@ final class FrameStream implements AutoCloseable {
         } finally {
             small.close();
             large.close();
+            flow.close();
         }
     }
 

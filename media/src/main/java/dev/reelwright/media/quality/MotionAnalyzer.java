@@ -7,14 +7,11 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
-import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.remap;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YCrCb;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
@@ -28,12 +25,11 @@ import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
 
 /**
- * The shared first stage: for each frame, dense optical flow back to the previous frame (DIS, Kroeger et al. 2016,
- * "Fast Optical Flow using Dense Inverse Search"; OpenCV's DISOpticalFlow with mean normalisation, so a brightness
- * jump does not derail it), the camera's motion fitted to that flow, the previous frame warped onto this one, and
+ * The shared first stage: for each frame, dense optical flow back to the previous frame (computed ahead on the
+ * decode thread by {@link FlowAhead}; DIS with mean normalisation, so a brightness jump does not derail it), the
+ * camera's motion fitted to that flow, the previous frame warped onto this one, and
  * the residual that neither motion nor a regional brightness change explains. The residual's connected blobs are
  * where something appeared, vanished or jumped; a frame that is mostly unexplained is a scene cut.
  *
@@ -58,7 +54,7 @@ final class MotionAnalyzer implements AutoCloseable {
     private final int width;
     private final int height;
     private final int pixels;
-    private final DISOpticalFlow dis = DISOpticalFlow.create(DISOpticalFlow.PRESET_FAST);
+    /** This frame's flow as a matrix, for OpenCV's remap. */
     private final Mat flowMat = new Mat();
     private final Mat mask;
     private final Mat opened = new Mat();
@@ -114,10 +110,7 @@ final class MotionAnalyzer implements AutoCloseable {
 
     /** Analyses {@code frame} against {@code previous} (null for the first frame). Takes ownership of the images. */
     FrameContext analyse(DecodedFrame frame, FrameContext previous) {
-        Mat ycc = new Mat();
-        cvtColor(frame.bgr(), ycc, COLOR_BGR2YCrCb);
-        Mat grey = new Mat();
-        extractChannel(ycc, grey, 0);
+        Mat ycc = frame.motion().ycc(), grey = frame.motion().grey();
         byte[] luma = new byte[pixels];
         grey.data().get(luma);
         byte[] colour = new byte[pixels * 3];
@@ -135,7 +128,10 @@ final class MotionAnalyzer implements AutoCloseable {
         context.residual = residual;
         context.chromaResidual = chromaResidual;
         context.valid = valid;
-        if (previous == null) return context;
+        if (previous == null || frame.motion().flow() == null) {
+            if (frame.motion().flow() != null) frame.motion().flow().close();
+            return context;
+        }
         context.hasPrevious = true;
         long absDiff = 0;
         int changed = 0;
@@ -146,9 +142,9 @@ final class MotionAnalyzer implements AutoCloseable {
         }
         context.rawMeanAbsDiff = absDiff / (double) pixels;
         context.changedFraction = changed / (double) pixels;
-        dis.calc(grey, previous.grey, flowMat);
-        try (FloatPointer floats = new FloatPointer(flowMat.data())) {
+        try (Mat computed = frame.motion().flow(); FloatPointer floats = new FloatPointer(computed.data())) {
             floats.get(flow);
+            computed.copyTo(flowMat);
         }
         context.camera = camera();
         compare(context, previous);
@@ -368,7 +364,6 @@ final class MotionAnalyzer implements AutoCloseable {
 
     @Override
     public void close() {
-        dis.close();
         flowMat.close();
         mask.close();
         opened.close();
