@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"", "Runs the reference production (12 shots of 5 s: Flux Pro keyframes, Kling image-to-video clips, ElevenLabs",
             "speech) through the pipeline's own candidate search, clip maker and budget ledger, with fake vendors that charge",
             "the catalog's price and take about its latency, and a quality filter that rejects each clip with a set",
-            "probability (a set share of rejections being whole-frame flicker, which the filter repairs for free). Every",
+            "probability (a set share of rejections being ones the filter repairs locally, at no vendor cost). Every",
             "policy sees the same rejections. Prints, per policy: cost per finished minute, clips paid, shots accepted, how",
             "often every shot was, and the wall time a production would take (simulated).",
             "Target: the default (adaptive, with repairs) under $6 a finished minute with every shot accepted, where fixed 3",
