@@ -49,8 +49,9 @@ import java.util.stream.Stream;
  * draw for every policy, so policies are compared on the same luck.
  */
 public final class CostSimulation {
-    /** What to simulate. {@code timeScale} real seconds pass per simulated second of vendor latency. */
     /**
+     * What to simulate. {@code timeScale} real seconds pass per simulated second of vendor latency.
+     *
      * @param repairableShare of the rejected clips, the share the quality filter repairs locally (a repaired clip
      *                        passes); the rest need another take
      */

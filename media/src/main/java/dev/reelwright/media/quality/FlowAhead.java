@@ -1,9 +1,11 @@
 package dev.reelwright.media.quality;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YCrCb;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
 
@@ -41,6 +43,18 @@ final class FlowAhead implements AutoCloseable {
         grey.copyTo(previousGrey);
         hasPrevious = true;
         return new Prepared(ycc, grey, flow);
+    }
+
+    /** Each pixel's own (x, y): what a flow is added to for OpenCV's remap. The caller owns the matrix. */
+    static Mat coordinates(int width, int height) {
+        float[] xy = new float[width * height * 2];
+        for (int i = 0; i < width * height; i++) {
+            xy[2 * i] = i % width;
+            xy[2 * i + 1] = i / width;
+        }
+        try (FloatPointer pointer = new FloatPointer(xy); Mat view = new Mat(height, width, CV_32FC2, pointer)) {
+            return view.clone();
+        }
     }
 
     /** YCrCb planes, their luma, and the flow from this frame back to the previous one (null on the first frame). */

@@ -1,7 +1,6 @@
 package dev.reelwright.media.quality;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
@@ -11,7 +10,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
 
@@ -32,7 +30,7 @@ final class InBetweens {
         try (BytePointer beforeBytes = new BytePointer(before); BytePointer afterBytes = new BytePointer(after);
                 Mat first = new Mat(height, width, CV_8UC3, beforeBytes); Mat last = new Mat(height, width, CV_8UC3, afterBytes);
                 Mat firstGrey = new Mat(); Mat lastGrey = new Mat(); Mat forward = new Mat(); Mat backward = new Mat();
-                Mat coordinates = coordinates(width, height); Mat flow = new Mat(); Mat map = new Mat(); Mat noMap = new Mat();
+                Mat coordinates = FlowAhead.coordinates(width, height); Mat flow = new Mat(); Mat map = new Mat(); Mat noMap = new Mat();
                 Mat fromFirst = new Mat(); Mat fromLast = new Mat(); Mat blended = new Mat()) {
             cvtColor(first, firstGrey, COLOR_BGR2GRAY);
             cvtColor(last, lastGrey, COLOR_BGR2GRAY);
@@ -54,19 +52,5 @@ final class InBetweens {
             dis.close();
         }
         return frames;
-    }
-
-    /** Each pixel's own (x, y), what a flow is added to for remap. */
-    private static Mat coordinates(int width, int height) {
-        float[] xy = new float[width * height * 2];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                xy[2 * (y * width + x)] = x;
-                xy[2 * (y * width + x) + 1] = y;
-            }
-        }
-        try (FloatPointer pointer = new FloatPointer(xy); Mat view = new Mat(height, width, CV_32FC2, pointer)) {
-            return view.clone();
-        }
     }
 }

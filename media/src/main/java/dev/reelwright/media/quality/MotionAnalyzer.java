@@ -92,15 +92,7 @@ final class MotionAnalyzer implements AutoCloseable {
         this.labelInts = new int[pixels];
         this.chromaResidual = new short[pixels];
         this.warped = new byte[pixels * 3];
-        float[] xy = new float[pixels * 2];
-        for (int i = 0; i < pixels; i++) {
-            xy[2 * i] = i % width;
-            xy[2 * i + 1] = i / width;
-        }
-        this.coordinates = new Mat(height, width, CV_32FC2);
-        try (FloatPointer values = new FloatPointer(this.coordinates.data())) {
-            values.put(xy);
-        }
+        this.coordinates = FlowAhead.coordinates(width, height);
         this.minBlobArea = Math.max(12, (int) Math.round(pixels * 0.0005));
         this.rowCell = new int[height];
         this.columnCell = new int[width];
