@@ -12,13 +12,13 @@ import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
 /**
  * The part of {@link MotionAnalyzer}'s work that needs nothing but the frames themselves: each frame's YCrCb planes
  * and its dense optical flow back to the previous frame (DIS, Kroeger et al. 2016, "Fast Optical Flow using Dense
- * Inverse Search"; OpenCV's DISOpticalFlow). It runs on the decode thread, one frame ahead of the analysis, so the
- * flow (about half of the analysis' time) is computed on the second core while the first analyses the frame before:
+ * Inverse Search"; OpenCV's DISOpticalFlow). It runs on a thread of its own ({@link FrameStream}), a few frames
+ * ahead of the analysis, so the flow (about half of the analysis' work) overlaps with the analysis of earlier frames:
  * the same numbers, sooner. One instance per clip, used by one thread.
  */
 final class FlowAhead implements AutoCloseable {
     /** The preset the detectors were tuned with. */
-    private final DISOpticalFlow dis = DISOpticalFlow.create(DISOpticalFlow.PRESET_FAST);
+    private final DISOpticalFlow dis = DenseFlow.create(DISOpticalFlow.PRESET_FAST);
     /** A private copy of the previous frame's luma: the analysis closes its own copy when it is done with it. */
     private final Mat previousGrey = new Mat();
     /**

@@ -26,7 +26,7 @@ final class InBetweens {
     /** {@code count} frames evenly spaced strictly between {@code before} and {@code after} (packed BGR rows). */
     static byte[][] between(byte[] before, byte[] after, int width, int height, int count) {
         byte[][] frames = new byte[count][];
-        DISOpticalFlow dis = DISOpticalFlow.create(DISOpticalFlow.PRESET_MEDIUM);
+        DISOpticalFlow dis = DenseFlow.create(DISOpticalFlow.PRESET_MEDIUM);
         try (BytePointer beforeBytes = new BytePointer(before); BytePointer afterBytes = new BytePointer(after);
                 Mat first = new Mat(height, width, CV_8UC3, beforeBytes); Mat last = new Mat(height, width, CV_8UC3, afterBytes);
                 Mat firstGrey = new Mat(); Mat lastGrey = new Mat(); Mat forward = new Mat(); Mat backward = new Mat();
