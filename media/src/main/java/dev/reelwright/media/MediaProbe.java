@@ -82,38 +82,67 @@ public final class MediaProbe {
             if ((ret = avformat_find_stream_info(context, (PointerPointer<?>) null)) < 0) {
                 throw new ReelwrightException("cannot read the streams of " + file + " (FFmpeg error " + ret + ")");
             }
-            int width = 0, height = 0, sampleRate = 0, channels = 0;
-            String videoCodec = null, pixelFormat = null, profile = null, colorSpace = null, audioCodec = null;
-            double fps = 0, videoSeconds = 0, audioSeconds = 0;
-            long frames = 0;
-            for (int i = 0; i < context.nb_streams(); i++) {
-                AVStream stream = context.streams(i);
-                AVCodecParameters par = stream.codecpar();
-                if (par.codec_type() == AVMEDIA_TYPE_VIDEO && videoCodec == null) {
-                    videoCodec = string(avcodec_get_name(par.codec_id()));
-                    pixelFormat = string(av_get_pix_fmt_name(par.format()));
-                    profile = string(avcodec_profile_name(par.codec_id(), par.profile()));
-                    colorSpace = string(av_color_space_name(par.color_space()));
-                    width = par.width();
-                    height = par.height();
-                    AVRational rate = stream.avg_frame_rate().num() != 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
-                    fps = rate.den() == 0 ? 0 : rate.num() / (double) rate.den();
-                    frames = stream.nb_frames();
-                    videoSeconds = seconds(stream);
-                    if (frames <= 0 && fps > 0) frames = Math.round(videoSeconds * fps);
-                } else if (par.codec_type() == AVMEDIA_TYPE_AUDIO && audioCodec == null) {
-                    audioCodec = string(avcodec_get_name(par.codec_id()));
-                    sampleRate = par.sample_rate();
-                    channels = par.ch_layout().nb_channels();
-                    audioSeconds = seconds(stream);
-                }
-            }
-            double total = context.duration() == AV_NOPTS_VALUE ? Math.max(videoSeconds, audioSeconds) : context.duration() / (double) AV_TIME_BASE;
-            return new Info(width, height, videoCodec, pixelFormat, profile, colorSpace, fps, frames, videoSeconds,
-                    audioCodec, sampleRate, channels, audioSeconds, total);
+            return describe(context);
         } finally {
             avformat_close_input(context);
         }
+    }
+
+    /**
+     * The first video stream's width and height as the container's header states them, without decoding anything
+     * (MP4, MOV, MKV and WebM headers carry them); null when the header does not say. For a decoder's settings that
+     * must be chosen before it opens.
+     */
+    public static int[] headerFrameSize(Path file) {
+        Ffmpeg.load();
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat_open_input(context, file.toString(), null, null) < 0) return null;
+        try {
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVCodecParameters par = context.streams(i).codecpar();
+                if (par.codec_type() != AVMEDIA_TYPE_VIDEO) continue;
+                return par.width() > 0 && par.height() > 0 ? new int[] {par.width(), par.height()} : null;
+            }
+            return null;
+        } finally {
+            avformat_close_input(context);
+        }
+    }
+
+    /**
+     * What an already opened file holds (its stream information read), for a caller that opened it for decoding
+     * anyway: reading the streams twice is a good share of a short clip's inspection.
+     */
+    public static Info describe(AVFormatContext context) {
+        int width = 0, height = 0, sampleRate = 0, channels = 0;
+        String videoCodec = null, pixelFormat = null, profile = null, colorSpace = null, audioCodec = null;
+        double fps = 0, videoSeconds = 0, audioSeconds = 0;
+        long frames = 0;
+        for (int i = 0; i < context.nb_streams(); i++) {
+            AVStream stream = context.streams(i);
+            AVCodecParameters par = stream.codecpar();
+            if (par.codec_type() == AVMEDIA_TYPE_VIDEO && videoCodec == null) {
+                videoCodec = string(avcodec_get_name(par.codec_id()));
+                pixelFormat = string(av_get_pix_fmt_name(par.format()));
+                profile = string(avcodec_profile_name(par.codec_id(), par.profile()));
+                colorSpace = string(av_color_space_name(par.color_space()));
+                width = par.width();
+                height = par.height();
+                AVRational rate = stream.avg_frame_rate().num() != 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
+                fps = rate.den() == 0 ? 0 : rate.num() / (double) rate.den();
+                frames = stream.nb_frames();
+                videoSeconds = seconds(stream);
+                if (frames <= 0 && fps > 0) frames = Math.round(videoSeconds * fps);
+            } else if (par.codec_type() == AVMEDIA_TYPE_AUDIO && audioCodec == null) {
+                audioCodec = string(avcodec_get_name(par.codec_id()));
+                sampleRate = par.sample_rate();
+                channels = par.ch_layout().nb_channels();
+                audioSeconds = seconds(stream);
+            }
+        }
+        double total = context.duration() == AV_NOPTS_VALUE ? Math.max(videoSeconds, audioSeconds) : context.duration() / (double) AV_TIME_BASE;
+        return new Info(width, height, videoCodec, pixelFormat, profile, colorSpace, fps, frames, videoSeconds,
+                audioCodec, sampleRate, channels, audioSeconds, total);
     }
 
     private static double seconds(AVStream stream) {

@@ -8,11 +8,11 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import dev.reelwright.core.error.InputException;
-import dev.reelwright.core.error.ReelwrightException;
 import dev.reelwright.media.Ffmpeg;
 import dev.reelwright.media.MediaProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -27,11 +27,12 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Decodes a clip once, front to back, on its own thread, and hands over frames already scaled to the working size
- * by FFmpeg's scaler (area averaging: no aliasing when a 1080p frame shrinks five times). The decoder runs one frame
- * ahead of the analysis in a short queue, so decoding and analysis overlap on two cores and only a few frames are
- * ever in memory; the optical flow is computed here too ({@link FlowAhead}). When the frame shrinks a lot the H.264 deblocking filter is skipped: its effect is far below a
- * working pixel and it is a good share of decoding time.
+ * Decodes a clip once, front to back, and hands over frames already scaled to the working size by FFmpeg's scaler
+ * (area averaging: no aliasing when a 1080p frame shrinks five times), with their optical flow ({@link FlowAhead}).
+ * Two stages on threads of their own, decoding and scaling, then the flow, each a few frames ahead of the next in
+ * short queues: decoding, flow and analysis overlap on two cores and only a few frames are ever in memory. When the
+ * frame shrinks a lot the H.264 deblocking filter is skipped: its effect is far below a working pixel and it is a
+ * good share of decoding time.
  */
 final class FrameStream implements AutoCloseable {
     private static final Object END = new Object();
@@ -45,8 +46,11 @@ final class FrameStream implements AutoCloseable {
     private final int sourceHeight;
     private final double fps;
     private final double lengthSeconds;
+    /** Scaled frames from the decoder to the flow stage, and finished frames from there to the analysis. */
+    private final BlockingQueue<Object> scaled = new ArrayBlockingQueue<>(QUEUE);
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
+    private final Thread flowThread;
     private volatile boolean closed;
     private boolean ended;
 
@@ -58,36 +62,44 @@ final class FrameStream implements AutoCloseable {
         Ffmpeg.load();
         this.clip = clip;
         this.detailStride = Math.max(1, detailStride);
-        MediaProbe.Info info;
-        try {
-            info = MediaProbe.probe(clip);
-        } catch (ReelwrightException e) {
-            throw new InputException(clip + ": cannot decode as video (" + message(e) + ")", e);
-        }
-        if (!info.hasVideo() || info.width() <= 0 || info.height() <= 0) throw new InputException(clip + ": has no video stream");
-        this.sourceWidth = info.width();
-        this.sourceHeight = info.height();
-        this.size = WorkingSize.of(sourceWidth, sourceHeight, longSide, detailLongSide);
-        this.fps = info.fps() > 0 && Double.isFinite(info.fps()) ? info.fps() : 30;
-        this.lengthSeconds = info.videoSeconds() > 0 ? info.videoSeconds() : info.seconds();
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(clip.toFile());
         g.setImageMode(FrameGrabber.ImageMode.RAW);
-        g.setVideoOption("threads", String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors())));
-        if (Math.max(sourceWidth, sourceHeight) >= 2.5 * longSide) g.setVideoOption("skip_loop_filter", "all");
+        g.setVideoOption("threads", String.valueOf(decoderThreads()));
+        int[] header = MediaProbe.headerFrameSize(clip);
+        if (header != null && Math.max(header[0], header[1]) >= 2.5 * longSide) g.setVideoOption("skip_loop_filter", "all");
         try {
             g.start();
         } catch (Exception e) {
             release(g);
             throw new InputException(clip + ": cannot decode as video (" + message(e) + ")", e);
         }
-        if (!g.hasVideo()) {
+        // The grabber has read the stream information already; probing the file again would cost as much.
+        MediaProbe.Info info = g.hasVideo() ? MediaProbe.describe(g.getFormatContext()) : null;
+        if (info == null || !info.hasVideo() || info.width() <= 0 || info.height() <= 0) {
             release(g);
             throw new InputException(clip + ": has no video stream");
         }
+        this.sourceWidth = info.width();
+        this.sourceHeight = info.height();
+        this.size = WorkingSize.of(sourceWidth, sourceHeight, longSide, detailLongSide);
+        this.fps = info.fps() > 0 && Double.isFinite(info.fps()) ? info.fps() : 30;
+        this.lengthSeconds = info.videoSeconds() > 0 ? info.videoSeconds() : info.seconds();
         this.grabber = g;
         this.thread = new Thread(this::decodeAll, "quality-decode");
         this.thread.setDaemon(true);
+        this.flowThread = new Thread(this::flowAll, "quality-flow");
+        this.flowThread.setDaemon(true);
         this.thread.start();
+        this.flowThread.start();
+    }
+
+    /**
+     * FFmpeg's own decoding threads only where cores are left over beyond this stream's and the analysis' four
+     * threads: on two cores frame threading cost about 1.5 ms of CPU a 1080p frame more than decoding on one
+     * thread (measured, 4.7 + 1.9 against 4.8 ms), and every core is already busy with the other stages.
+     */
+    private static int decoderThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 3));
     }
 
     WorkingSize size() {
@@ -121,7 +133,6 @@ final class FrameStream implements AutoCloseable {
 
     private void decodeAll() {
         Scaler small = new Scaler(size.width(), size.height()), large = new Scaler(size.detailWidth(), size.detailHeight());
-        FlowAhead flow = new FlowAhead();
         long first = Long.MIN_VALUE;
         int index = 0;
         try {
@@ -132,23 +143,59 @@ final class FrameStream implements AutoCloseable {
                 Mat bgr = small.scale(picture);
                 Mat detail = index % detailStride == 0 ? large.scale(picture) : null;
                 double seconds = frame.timestamp == 0 && first == 0 && index > 0 ? index / fps : (frame.timestamp - first) / 1e6;
-                DecodedFrame decoded = new DecodedFrame(index++, seconds, bgr, flow.prepare(bgr), detail);
-                if (!offer(decoded)) {
-                    decoded.close();
+                Scaled item = new Scaled(index++, seconds, bgr, detail);
+                if (!offer(scaled, item)) {
+                    item.close();
                     return;
                 }
             }
             if (index == 0) {
-                offer(new InputException(clip + ": holds no decodable video frames"));
+                offer(scaled, new InputException(clip + ": holds no decodable video frames"));
                 return;
             }
-            offer(END);
+            offer(scaled, END);
         } catch (Exception e) {
-            offer(new InputException(clip + ": cannot decode frame " + index + " (" + message(e) + ")", e));
+            offer(scaled, new InputException(clip + ": cannot decode frame " + index + " (" + message(e) + ")", e));
         } finally {
             small.close();
             large.close();
-            flow.close();
+        }
+    }
+
+    /** A frame at the working sizes, on its way to the flow stage. */
+    private record Scaled(int index, double seconds, Mat bgr, Mat detail) implements AutoCloseable {
+        @Override
+        public void close() {
+            bgr.close();
+            if (detail != null) detail.close();
+        }
+    }
+
+    /** The flow stage: adds each frame's planes and flow, and passes the end (or a failure) on. */
+    private void flowAll() {
+        try (FlowAhead flow = new FlowAhead()) {
+            while (!closed) {
+                Object item = scaled.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (item == null) continue;
+                if (!(item instanceof Scaled frame)) {
+                    offer(queue, item);
+                    return;
+                }
+                DecodedFrame decoded;
+                try {
+                    decoded = new DecodedFrame(frame.index(), frame.seconds(), frame.bgr(), flow.prepare(frame.bgr()), frame.detail());
+                } catch (RuntimeException e) {
+                    frame.close();
+                    offer(queue, new InputException(clip + ": cannot analyse frame " + frame.index() + " (" + message(e) + ")", e));
+                    return;
+                }
+                if (!offer(queue, decoded)) {
+                    decoded.close();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -197,7 +244,7 @@ final class FrameStream implements AutoCloseable {
         }
     }
 
-    private boolean offer(Object item) {
+    private boolean offer(BlockingQueue<Object> queue, Object item) {
         try {
             while (!closed) {
                 if (queue.offer(item, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) return true;
@@ -213,14 +260,25 @@ final class FrameStream implements AutoCloseable {
         closed = true;
         try {
             thread.join(5000);
+            flowThread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Object item;
-        while ((item = queue.poll()) != null) {
-            if (item instanceof DecodedFrame frame) frame.close();
+        for (BlockingQueue<Object> stage : List.of(scaled, queue)) {
+            Object item;
+            while ((item = stage.poll()) != null) {
+                if (item instanceof AutoCloseable frame) closeQuietly(frame);
+            }
         }
         release(grabber);
+    }
+
+    private static void closeQuietly(AutoCloseable frame) {
+        try {
+            frame.close();
+        } catch (Exception ignored) {
+            // native images of a stream being abandoned
+        }
     }
 
     private static void release(FFmpegFrameGrabber g) {
