@@ -28,7 +28,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The shared first stage: for each frame, dense optical flow back to the previous frame (computed ahead on the
- * decode thread by {@link FlowAhead}; DIS with mean normalisation, so a brightness jump does not derail it), the
+ * flow thread by {@link FlowAhead}; DIS with mean normalisation, so a brightness jump does not derail it), the
  * camera's motion fitted to that flow, the previous frame warped onto this one, and
  * the residual that neither motion nor a regional brightness change explains. The residual's connected blobs are
  * where something appeared, vanished or jumped; a frame that is mostly unexplained is a scene cut.
@@ -229,7 +229,7 @@ final class MotionAnalyzer implements AutoCloseable {
             gainFixed[r] = (int) Math.round(gain[r] * 256);
             offsetFixed[r] = (int) Math.round(offset[r] * 256);
         }
-        int margin = 2, validCount = 0;
+        int margin = 2, validCount = 0, masked = 0;
         long sc = 0, sw = 0, scc = 0, sww = 0, scw = 0;
         for (int y = 0; y < height; y++) {
             int region = rowCell[y];
@@ -260,7 +260,9 @@ final class MotionAnalyzer implements AutoCloseable {
                 absHist[Math.min(255, absD)]++;
                 chromaHist[chroma]++;
                 boolean inside = rowInside && x >= margin && x < width - margin;
-                maskBytes[i] = inside && (absD > lumaBar || chroma > chromaBar) ? (byte) 255 : 0;
+                boolean unexplained = inside && (absD > lumaBar || chroma > chromaBar);
+                maskBytes[i] = unexplained ? (byte) 255 : 0;
+                if (unexplained) masked++;
                 sc += c;
                 sw += predicted;
                 scc += c * c;
@@ -276,28 +278,25 @@ final class MotionAnalyzer implements AutoCloseable {
         double varC = scc / n - (sc / n) * (sc / n), varW = sww / n - (sw / n) * (sw / n);
         double correlation = (scw / n - (sc / n) * (double) (sw / n)) / Math.sqrt(Math.max(1e-6, varC * varW));
         if (varC < 4 && varW < 4) correlation = 1; // two flat frames (black, a fade's end) are the same picture
-        findBlobs(context, validCount);
+        if (masked > 0) findBlobs(context, validCount);
         context.cut = validCount < pixels * 0.3 || context.unexplainedFraction > CUT_UNEXPLAINED || correlation < CUT_CORRELATION;
     }
 
     private void findBlobs(FrameContext context, int validCount) {
         mask.data().put(maskBytes);
         morphologyEx(mask, opened, MORPH_OPEN, kernel);
-        if (countNonZero(opened) == 0) {
-            context.unexplainedFraction = 0;
-            return; // the usual case: everything explained, no need to label anything
-        }
+        int openedCount = countNonZero(opened);
+        // Every unexplained pixel is in some blob, so the share is known before labelling; labelling is needed only
+        // when a blob could be big enough to matter (the usual case, everything explained, stops here).
+        context.unexplainedFraction = openedCount / (double) Math.max(1, validCount);
+        if (openedCount < minBlobArea || context.unexplainedFraction > CUT_UNEXPLAINED) return;
         int count = connectedComponentsWithStats(opened, labels, stats, centroids, 8, org.bytedeco.opencv.global.opencv_core.CV_32S);
-        long unexplained = 0;
         List<Integer> big = new ArrayList<>();
         try (IntIndexer s = stats.createIndexer()) {
             for (int label = 1; label < count; label++) {
-                int area = s.get(label, 4);
-                unexplained += area;
-                if (area >= minBlobArea) big.add(label);
+                if (s.get(label, 4) >= minBlobArea) big.add(label);
             }
-            context.unexplainedFraction = unexplained / (double) Math.max(1, validCount);
-            if (big.isEmpty() || context.unexplainedFraction > CUT_UNEXPLAINED) return;
+            if (big.isEmpty()) return;
             try (IntPointer ints = new IntPointer(labels.data())) {
                 ints.get(labelInts);
             }
