@@ -21,6 +21,7 @@ import org.bytedeco.tesseract.TessBaseAPI;
  * at a time. When the model is not on the classpath OCR is unavailable and text corruption is not scored.
  */
 final class OcrEngine implements AutoCloseable {
+    private static final String MODEL = "tessdata/eng.traineddata";
     private static final ConcurrentLinkedQueue<OcrEngine> POOL = new ConcurrentLinkedQueue<>();
     private static volatile Path tessdata;
     private static volatile boolean unavailable;
@@ -51,6 +52,11 @@ final class OcrEngine implements AutoCloseable {
         }
     }
 
+    /** Whether the model is on the classpath, so engines can be made; copies nothing yet. */
+    static boolean available() {
+        return !unavailable && (tessdata != null || OcrEngine.class.getClassLoader().getResource(MODEL) != null);
+    }
+
     /** Returns the engine to the pool. */
     void release() {
         POOL.offer(this);
@@ -61,7 +67,7 @@ final class OcrEngine implements AutoCloseable {
         if (tessdata != null) return tessdata;
         synchronized (OcrEngine.class) {
             if (tessdata != null) return tessdata;
-            try (InputStream model = OcrEngine.class.getClassLoader().getResourceAsStream("tessdata/eng.traineddata")) {
+            try (InputStream model = OcrEngine.class.getClassLoader().getResourceAsStream(MODEL)) {
                 if (model == null) {
                     unavailable = true;
                     return null;

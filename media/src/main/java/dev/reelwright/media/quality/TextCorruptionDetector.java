@@ -59,7 +59,14 @@ final class TextCorruptionDetector implements Detector {
 
     private final boolean keepFrames;
     private final double detailScale;
-    private final OcrEngine engine;
+    /** Whether the OCR model is here at all. */
+    private final boolean ocr;
+    /**
+     * Borrowed on the worker at the first line to read, not up front: starting Tesseract takes about half a second
+     * the first time in a process, and most clips show no text at all.
+     */
+    private volatile OcrEngine engine;
+    private volatile boolean ocrFailed;
     private final Map<Integer, Track> tracks = new HashMap<>();
     private final ExecutorService worker;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -83,7 +90,7 @@ final class TextCorruptionDetector implements Detector {
         this.keepFrames = keepFrames;
         this.worker = worker;
         this.detailScale = size.detailScale();
-        this.engine = OcrEngine.borrow();
+        this.ocr = OcrEngine.available();
     }
 
     @Override
@@ -93,7 +100,7 @@ final class TextCorruptionDetector implements Detector {
 
     @Override
     public void accept(FrameContext frame, FrameHistory history) {
-        if (engine == null) return;
+        if (!ocr) return;
         collect(false);
         if (frame.detail == null) return;
         for (TextBox box : frame.textBoxes) {
@@ -180,11 +187,21 @@ final class TextCorruptionDetector implements Detector {
         })));
     }
 
+    /** The engine, borrowed on first use; only the worker thread calls this. */
+    private OcrEngine engine() {
+        if (engine == null && !ocrFailed) {
+            engine = OcrEngine.borrow();
+            ocrFailed = engine == null;
+        }
+        return engine;
+    }
+
     /** OCR and the line's sharpness and contrast, on the worker thread. */
     private Reading measure(Mat sized, int index, double seconds, boolean detected, Mat picture) {
         int width = sized.cols(), height = sized.rows();
         byte[] pixels = inkOnWhite(sized);
-        OcrRead read = engine.read(pixels, width, height);
+        OcrEngine reader = engine();
+        OcrRead read = reader == null ? OcrRead.NOTHING : reader.read(pixels, width, height);
         try (Mat laplacian = new Mat(); Mat mean = new Mat(); Mat deviation = new Mat()) {
             meanStdDev(sized, mean, deviation);
             double contrast = deviation.createIndexer() instanceof DoubleIndexer d ? d.get(0) : 0;
@@ -331,7 +348,7 @@ final class TextCorruptionDetector implements Detector {
     @Override
     public Finding finish() {
         collect(true);
-        if (engine == null) return new Finding(artifact(), 1, null, "OCR unavailable (no Tesseract model on the classpath); text not checked");
+        if (!ocr || ocrFailed) return new Finding(artifact(), 1, null, "OCR unavailable (no Tesseract model on the classpath); text not checked");
         double worst = 0;
         Reading worstReading = null, worstBaseline = null;
         int lines = 0;
