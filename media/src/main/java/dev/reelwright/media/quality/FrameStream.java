@@ -267,18 +267,11 @@ final class FrameStream implements AutoCloseable {
         for (BlockingQueue<Object> stage : List.of(scaled, queue)) {
             Object item;
             while ((item = stage.poll()) != null) {
-                if (item instanceof AutoCloseable frame) closeQuietly(frame);
+                if (item instanceof Scaled frame) frame.close();
+                else if (item instanceof DecodedFrame frame) frame.close();
             }
         }
         release(grabber);
-    }
-
-    private static void closeQuietly(AutoCloseable frame) {
-        try {
-            frame.close();
-        } catch (Exception ignored) {
-            // native images of a stream being abandoned
-        }
     }
 
     private static void release(FFmpegFrameGrabber g) {

@@ -54,8 +54,6 @@ final class MotionAnalyzer implements AutoCloseable {
     private final int width;
     private final int height;
     private final int pixels;
-    /** This frame's flow as a matrix, for OpenCV's remap. */
-    private final Mat flowMat = new Mat();
     private final Mat mask;
     private final Mat opened = new Mat();
     private final Mat labels = new Mat();
@@ -134,12 +132,12 @@ final class MotionAnalyzer implements AutoCloseable {
         }
         context.rawMeanAbsDiff = absDiff / (double) pixels;
         context.changedFraction = changed / (double) pixels;
-        try (Mat computed = frame.motion().flow(); FloatPointer floats = new FloatPointer(computed.data())) {
+        // The flow matrix serves remap as it is; the Java copy serves the per-pixel loops.
+        try (Mat flowMatrix = frame.motion().flow(); FloatPointer floats = new FloatPointer(flowMatrix.data())) {
             floats.get(flow);
-            computed.copyTo(flowMat);
+            context.camera = camera();
+            compare(context, previous, flowMatrix);
         }
-        context.camera = camera();
-        compare(context, previous);
         return context;
     }
 
@@ -175,10 +173,10 @@ final class MotionAnalyzer implements AutoCloseable {
     }
 
     /** Warps the previous frame along the flow, compares brightness by region and finds what stays unexplained. */
-    private void compare(FrameContext context, FrameContext previous) {
+    private void compare(FrameContext context, FrameContext previous, Mat flowMatrix) {
         byte[] cur = context.luma, curColour = context.colour;
         // The previous frame warped onto this one along the flow (OpenCV's remap: bilinear, vectorised).
-        add(flowMat, coordinates, map);
+        add(flowMatrix, coordinates, map);
         remap(previous.ycc, warpedYcc, map, noMap, INTER_LINEAR, BORDER_CONSTANT, black);
         warpedYcc.data().get(warped);
         int grid = FrameContext.GRID;
@@ -355,7 +353,6 @@ final class MotionAnalyzer implements AutoCloseable {
 
     @Override
     public void close() {
-        flowMat.close();
         mask.close();
         opened.close();
         labels.close();

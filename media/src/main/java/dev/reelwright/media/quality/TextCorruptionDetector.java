@@ -100,7 +100,7 @@ final class TextCorruptionDetector implements Detector {
 
     @Override
     public void accept(FrameContext frame, FrameHistory history) {
-        if (!ocr) return;
+        if (!ocr || ocrFailed) return;
         collect(false);
         if (frame.detail == null) return;
         for (TextBox box : frame.textBoxes) {
