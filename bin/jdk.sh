@@ -37,5 +37,13 @@ reelwright_find_jdk() { # prints a JDK home of version >= 21 or fails with a mes
   echo "$best"
 }
 
+reelwright_jvm_flags() { # $1 = a JDK home; prints the JVM options that JDK needs for the bytedeco natives
+  local major
+  major=$(reelwright_java_major "$1")
+  # JavaCPP's indexers read native memory through sun.misc.Unsafe. JDK 23 added this switch (JEP 471) and JDK 24
+  # started warning on every run without it (JEP 498), with denial by default planned for a later release.
+  if [ -n "$major" ] && [ "$major" -ge 23 ]; then echo "--sun-misc-unsafe-memory-access=allow"; fi
+}
+
 # The bytedeco natives for this platform only; the full set is gigabytes.
 REELWRIGHT_MAVEN_FLAGS=(-B -Djavacpp.platform=linux-x86_64)
