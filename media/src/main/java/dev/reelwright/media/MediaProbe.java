@@ -98,12 +98,8 @@ public final class MediaProbe {
         AVFormatContext context = new AVFormatContext(null);
         if (avformat_open_input(context, file.toString(), null, null) < 0) return null;
         try {
-            for (int i = 0; i < context.nb_streams(); i++) {
-                AVCodecParameters par = context.streams(i).codecpar();
-                if (par.codec_type() != AVMEDIA_TYPE_VIDEO) continue;
-                return par.width() > 0 && par.height() > 0 ? new int[] {par.width(), par.height()} : null;
-            }
-            return null;
+            Info header = describe(context);
+            return header.width() > 0 && header.height() > 0 ? new int[] {header.width(), header.height()} : null;
         } finally {
             avformat_close_input(context);
         }

@@ -59,14 +59,13 @@ final class TextCorruptionDetector implements Detector {
 
     private final boolean keepFrames;
     private final double detailScale;
-    /** Whether the OCR model is here at all. */
-    private final boolean ocr;
     /**
      * Borrowed on the worker at the first line to read, not up front: starting Tesseract takes about half a second
      * the first time in a process, and most clips show no text at all.
      */
     private volatile OcrEngine engine;
-    private volatile boolean ocrFailed;
+    /** No model on the classpath, or Tesseract would not start: text is not checked. */
+    private volatile boolean noOcr;
     private final Map<Integer, Track> tracks = new HashMap<>();
     private final ExecutorService worker;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -90,7 +89,7 @@ final class TextCorruptionDetector implements Detector {
         this.keepFrames = keepFrames;
         this.worker = worker;
         this.detailScale = size.detailScale();
-        this.ocr = OcrEngine.available();
+        this.noOcr = !OcrEngine.available();
     }
 
     @Override
@@ -100,7 +99,7 @@ final class TextCorruptionDetector implements Detector {
 
     @Override
     public void accept(FrameContext frame, FrameHistory history) {
-        if (!ocr || ocrFailed) return;
+        if (noOcr) return;
         collect(false);
         if (frame.detail == null) return;
         for (TextBox box : frame.textBoxes) {
@@ -189,9 +188,9 @@ final class TextCorruptionDetector implements Detector {
 
     /** The engine, borrowed on first use; only the worker thread calls this. */
     private OcrEngine engine() {
-        if (engine == null && !ocrFailed) {
+        if (engine == null && !noOcr) {
             engine = OcrEngine.borrow();
-            ocrFailed = engine == null;
+            noOcr = engine == null;
         }
         return engine;
     }
@@ -348,7 +347,7 @@ final class TextCorruptionDetector implements Detector {
     @Override
     public Finding finish() {
         collect(true);
-        if (!ocr || ocrFailed) return new Finding(artifact(), 1, null, "OCR unavailable (no Tesseract model on the classpath); text not checked");
+        if (noOcr) return new Finding(artifact(), 1, null, "OCR unavailable (no Tesseract model on the classpath); text not checked");
         double worst = 0;
         Reading worstReading = null, worstBaseline = null;
         int lines = 0;
