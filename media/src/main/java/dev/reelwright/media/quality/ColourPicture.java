@@ -56,6 +56,8 @@ final class ColourPicture {
     final long[] accepts;
     /** Bins within the radius of each pixel; filled by {@link #spread}. */
     final long[] presence;
+    /** Scratch for {@link #windowDown}: runs of rows ORed together. */
+    private final long[] columnTable;
     private final byte[] hsv;
     private final long[] line;
     private final long[] table;
@@ -69,6 +71,7 @@ final class ColourPicture {
         this.bins = new byte[pixels];
         this.accepts = new long[pixels];
         this.presence = new long[pixels];
+        this.columnTable = new long[pixels];
         this.hsv = new byte[pixels * 3];
         int longest = Math.max(width, height);
         this.line = new long[longest];
@@ -117,10 +120,12 @@ final class ColourPicture {
      */
     void spread(int radius) {
         for (int y = 0; y < height; y++) {
+            boolean innerRow = y > 0 && y < height - 1;
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 byte bin = bins[i];
-                presence[i] = bin >= 0 && solid(x, y, bin) ? 1L << bin : 0;
+                boolean solid = bin >= 0 && (innerRow && x > 0 && x < width - 1 ? solidInside(i, bin) : solid(x, y, bin));
+                presence[i] = solid ? 1L << bin : 0;
             }
         }
         for (int y = 0; y < height; y++) {
@@ -129,10 +134,36 @@ final class ColourPicture {
             window(line, width, radius, spreadLine);
             System.arraycopy(spreadLine, 0, presence, row, width);
         }
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) line[y] = presence[y * width + x];
-            window(line, height, radius, spreadLine);
-            for (int y = 0; y < height; y++) presence[y * width + x] = spreadLine[y];
+        windowDown(radius);
+    }
+
+    /** {@link #solid} for a pixel with all eight neighbours inside the picture. */
+    private boolean solidInside(int i, byte bin) {
+        int above = i - width, below = i + width;
+        int same = (bins[above - 1] == bin ? 1 : 0) + (bins[above] == bin ? 1 : 0) + (bins[above + 1] == bin ? 1 : 0)
+                + (bins[i - 1] == bin ? 1 : 0) + 1 + (bins[i + 1] == bin ? 1 : 0)
+                + (bins[below - 1] == bin ? 1 : 0) + (bins[below] == bin ? 1 : 0) + (bins[below + 1] == bin ? 1 : 0);
+        return same >= SOLID;
+    }
+
+    /**
+     * {@link #window} down every column of {@link #presence} at once, whole rows at a time: the same doubling runs,
+     * but each step ORs one contiguous row into another instead of walking a column across the picture.
+     */
+    private void windowDown(int radius) {
+        System.arraycopy(presence, 0, columnTable, 0, presence.length);
+        int span = 1;
+        while (span * 2 <= 2 * radius + 1) {
+            for (int y = 0; y + span < height; y++) {
+                int to = y * width, from = (y + span) * width;
+                for (int x = 0; x < width; x++) columnTable[to + x] |= columnTable[from + x];
+            }
+            span *= 2;
+        }
+        for (int y = 0; y < height; y++) {
+            int lo = Math.max(0, y - radius), hi = Math.min(height - 1, y + radius);
+            int a = lo * width, b = Math.max(lo, hi - span + 1) * width, out = y * width;
+            for (int x = 0; x < width; x++) presence[out + x] = columnTable[a + x] | columnTable[b + x];
         }
     }
 

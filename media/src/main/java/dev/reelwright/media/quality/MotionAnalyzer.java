@@ -11,16 +11,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
-import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -57,14 +54,12 @@ final class MotionAnalyzer implements AutoCloseable {
     private final Mat mask;
     private final Mat opened = new Mat();
     private final Mat labels = new Mat();
-    private final Mat stats = new Mat();
-    private final Mat centroids = new Mat();
+    private final LabelBoxes components;
     private final Mat kernel = getStructuringElement(MORPH_RECT, new Size(3, 3));
     private final float[] flow;
     private final short[] residual;
     private final byte[] valid;
     private final byte[] maskBytes;
-    private final int[] labelInts;
     private final short[] chromaResidual;
     private final byte[] warped;
     private final Mat coordinates;
@@ -87,7 +82,7 @@ final class MotionAnalyzer implements AutoCloseable {
         this.residual = new short[pixels];
         this.valid = new byte[pixels];
         this.maskBytes = new byte[pixels];
-        this.labelInts = new int[pixels];
+        this.components = new LabelBoxes(width, height);
         this.chromaResidual = new short[pixels];
         this.warped = new byte[pixels * 3];
         this.coordinates = FlowAhead.coordinates(width, height);
@@ -288,41 +283,32 @@ final class MotionAnalyzer implements AutoCloseable {
         // when a blob could be big enough to matter (the usual case, everything explained, stops here).
         context.unexplainedFraction = openedCount / (double) Math.max(1, validCount);
         if (openedCount < minBlobArea || context.unexplainedFraction > CUT_UNEXPLAINED) return;
-        int count = connectedComponentsWithStats(opened, labels, stats, centroids, 8, org.bytedeco.opencv.global.opencv_core.CV_32S);
-        List<Integer> big = new ArrayList<>();
-        try (IntIndexer s = stats.createIndexer()) {
-            for (int label = 1; label < count; label++) {
-                if (s.get(label, 4) >= minBlobArea) big.add(label);
-            }
-            if (big.isEmpty()) return;
-            try (IntPointer ints = new IntPointer(labels.data())) {
-                ints.get(labelInts);
-            }
-            List<ChangeBlob> blobs = new ArrayList<>();
-            for (int label : big) {
-                int left = s.get(label, 0), top = s.get(label, 1), w = s.get(label, 2), h = s.get(label, 3), area = s.get(label, 4);
-                int[] members = new int[area];
-                int k = 0;
-                double sx = 0, sy = 0, res = 0;
-                int skin = 0;
-                for (int y = top; y < top + h; y++) {
-                    for (int x = left; x < left + w; x++) {
-                        int i = y * width + x;
-                        if (labelInts[i] != label || k >= area) continue;
-                        members[k++] = i;
-                        sx += x;
-                        sy += y;
-                        res += Math.max(Math.abs(residual[i]), chromaResidual[i]);
-                        byte[] colour = context.colour;
-                        if (Skin.isSkin(colour[3 * i] & 0xFF, colour[3 * i + 1] & 0xFF, colour[3 * i + 2] & 0xFF)) skin++;
-                    }
+        LabelBoxes boxes = components.label(opened, 8, labels);
+        int[] labelInts = boxes.labels;
+        List<ChangeBlob> blobs = new ArrayList<>();
+        for (int label = 1; label < boxes.count; label++) {
+            int area = boxes.area[label];
+            if (area < minBlobArea) continue;
+            int left = boxes.left[label], top = boxes.top[label], w = boxes.boxWidth(label), h = boxes.boxHeight(label);
+            int[] members = new int[area];
+            int k = 0;
+            double sx = 0, sy = 0, res = 0;
+            int skin = 0;
+            byte[] colour = context.colour;
+            for (int y = top; y < top + h; y++) {
+                for (int x = left; x < left + w; x++) {
+                    int i = y * width + x;
+                    if (labelInts[i] != label) continue;
+                    members[k++] = i;
+                    sx += x;
+                    sy += y;
+                    res += Math.max(Math.abs(residual[i]), chromaResidual[i]);
+                    if (Skin.isSkin(colour[3 * i] & 0xFF, colour[3 * i + 1] & 0xFF, colour[3 * i + 2] & 0xFF)) skin++;
                 }
-                if (k == 0) continue;
-                blobs.add(new ChangeBlob(left, top, w, h, k, sx / k, sy / k, res / k, skin / (double) k,
-                        k == area ? members : java.util.Arrays.copyOf(members, k)));
             }
-            context.blobs = List.copyOf(blobs);
+            blobs.add(new ChangeBlob(left, top, w, h, k, sx / k, sy / k, res / k, skin / (double) k, members));
         }
+        if (!blobs.isEmpty()) context.blobs = List.copyOf(blobs);
     }
 
     /** Four robust standard deviations (1.4826 x median absolute residual), within sane bounds. */
@@ -356,8 +342,6 @@ final class MotionAnalyzer implements AutoCloseable {
         mask.close();
         opened.close();
         labels.close();
-        stats.close();
-        centroids.close();
         kernel.close();
         coordinates.close();
         map.close();
