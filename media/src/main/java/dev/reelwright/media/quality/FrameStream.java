@@ -8,11 +8,13 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import dev.reelwright.core.error.InputException;
-import dev.reelwright.media.Ffmpeg;
 import dev.reelwright.media.MediaProbe;
+import dev.reelwright.media.decode.PictureReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -21,9 +23,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -39,7 +38,7 @@ final class FrameStream implements AutoCloseable {
     private static final int QUEUE = 4;
 
     private final Path clip;
-    private final FFmpegFrameGrabber grabber;
+    private final PictureReader reader;
     private final WorkingSize size;
     private final int detailStride;
     private final int sourceWidth;
@@ -59,24 +58,17 @@ final class FrameStream implements AutoCloseable {
 
     FrameStream(Path clip, int longSide, int detailLongSide, int detailStride) {
         if (!Files.isRegularFile(clip)) throw new InputException(clip + ": no such file");
-        Ffmpeg.load();
         this.clip = clip;
         this.detailStride = Math.max(1, detailStride);
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(clip.toFile());
-        g.setImageMode(FrameGrabber.ImageMode.RAW);
-        g.setVideoOption("threads", String.valueOf(decoderThreads()));
+        Map<String, String> options = new HashMap<>();
+        options.put("threads", String.valueOf(decoderThreads()));
         int[] header = MediaProbe.headerFrameSize(clip);
-        if (header != null && Math.max(header[0], header[1]) >= 2.5 * longSide) g.setVideoOption("skip_loop_filter", "all");
-        try {
-            g.start();
-        } catch (Exception e) {
-            release(g);
-            throw new InputException(clip + ": cannot decode as video (" + message(e) + ")", e);
-        }
-        // The grabber has read the stream information already; probing the file again would cost as much.
-        MediaProbe.Info info = g.hasVideo() ? MediaProbe.describe(g.getFormatContext()) : null;
-        if (info == null || !info.hasVideo() || info.width() <= 0 || info.height() <= 0) {
-            release(g);
+        if (header != null && Math.max(header[0], header[1]) >= 2.5 * longSide) options.put("skip_loop_filter", "all");
+        PictureReader opened = PictureReader.open(clip, options);
+        // The reader has read the stream information already; probing the file again would cost as much.
+        MediaProbe.Info info = MediaProbe.describe(opened.format());
+        if (!info.hasVideo() || info.width() <= 0 || info.height() <= 0) {
+            opened.close();
             throw new InputException(clip + ": has no video stream");
         }
         this.sourceWidth = info.width();
@@ -84,7 +76,7 @@ final class FrameStream implements AutoCloseable {
         this.size = WorkingSize.of(sourceWidth, sourceHeight, longSide, detailLongSide);
         this.fps = info.fps() > 0 && Double.isFinite(info.fps()) ? info.fps() : 30;
         this.lengthSeconds = info.videoSeconds() > 0 ? info.videoSeconds() : info.seconds();
-        this.grabber = g;
+        this.reader = opened;
         this.thread = new Thread(this::decodeAll, "quality-decode");
         this.thread.setDaemon(true);
         this.flowThread = new Thread(this::flowAll, "quality-flow");
@@ -133,16 +125,17 @@ final class FrameStream implements AutoCloseable {
 
     private void decodeAll() {
         Scaler small = new Scaler(size.width(), size.height()), large = new Scaler(size.detailWidth(), size.detailHeight());
-        long first = Long.MIN_VALUE;
+        double first = Double.NaN;
         int index = 0;
         try {
-            Frame frame;
-            while (!closed && (frame = grabber.grabImage()) != null) {
-                if (!(frame.opaque instanceof AVFrame picture)) continue;
-                if (first == Long.MIN_VALUE) first = frame.timestamp;
+            AVFrame picture;
+            while (!closed && (picture = reader.next()) != null) {
+                double shown = reader.seconds(picture);
+                if (index == 0) first = shown;
                 Mat bgr = small.scale(picture);
                 Mat detail = index % detailStride == 0 ? large.scale(picture) : null;
-                double seconds = frame.timestamp == 0 && first == 0 && index > 0 ? index / fps : (frame.timestamp - first) / 1e6;
+                // Without timestamps the frames are taken as evenly spaced at the stated rate.
+                double seconds = Double.isNaN(shown) || Double.isNaN(first) ? index / fps : shown - first;
                 Scaled item = new Scaled(index++, seconds, bgr, detail);
                 if (!offer(scaled, item)) {
                     item.close();
@@ -271,16 +264,7 @@ final class FrameStream implements AutoCloseable {
                 else if (item instanceof DecodedFrame frame) frame.close();
             }
         }
-        release(grabber);
-    }
-
-    private static void release(FFmpegFrameGrabber g) {
-        try {
-            g.stop();
-            g.release();
-        } catch (Exception ignored) {
-            // closing a file we only read; nothing to recover
-        }
+        reader.close();
     }
 
     private static String message(Exception e) {
