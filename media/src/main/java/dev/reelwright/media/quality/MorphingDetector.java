@@ -48,6 +48,11 @@ final class MorphingDetector implements Detector {
     private final double detailScale;
     private final ExecutorService worker;
     private final ArrayDeque<Sample> pending = new ArrayDeque<>();
+    /**
+     * Flow copies of samples already tracked, for the next samples: a 1080p clip's flow is 660 KB, which the JVM
+     * allocates outside its young generation (a humongous object) and zeroes, every third frame otherwise.
+     */
+    private final ArrayDeque<float[]> spareFlows = new ArrayDeque<>();
     private FrameHistory history;
     private boolean reset = true;
     private double zoomAtSample = 1;
@@ -103,8 +108,15 @@ final class MorphingDetector implements Detector {
         // Segmentation runs on the worker thread; the frame (and its detail picture) stays in the history meanwhile,
         // since at most MAX_PENDING samples wait.
         Future<List<Region>> regions = worker.submit(() -> segmenter.segment(detail, bright));
-        pending.add(new Sample(frame.index, reset, zoom, step, frame.flow.clone(), frame.width, frame.height, frame.textBoxes, regions));
+        pending.add(new Sample(frame.index, reset, zoom, step, copyOf(frame.flow), frame.width, frame.height, frame.textBoxes, regions));
         reset = false;
+    }
+
+    /** The frame's flow, copied: the analysis reuses its own array for the next frame while segmentation runs. */
+    private float[] copyOf(float[] flow) {
+        float[] copy = spareFlows.isEmpty() || spareFlows.peek().length != flow.length ? new float[flow.length] : spareFlows.pop();
+        System.arraycopy(flow, 0, copy, 0, flow.length);
+        return copy;
     }
 
     /** Tracks the samples whose regions are ready (all of them when {@code all}), in frame order. */
@@ -124,6 +136,7 @@ final class MorphingDetector implements Detector {
             zoomAtSample = next.zoom;
             sample++;
             associate(next, regions);
+            spareFlows.push(next.flow);
             for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
                 Track track = it.next();
                 if (sample - track.lastSample > MAX_GAP) it.remove();
