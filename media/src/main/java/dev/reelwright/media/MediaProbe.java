@@ -89,23 +89,6 @@ public final class MediaProbe {
     }
 
     /**
-     * The first video stream's width and height as the container's header states them, without decoding anything
-     * (MP4, MOV, MKV and WebM headers carry them); null when the header does not say. For a decoder's settings that
-     * must be chosen before it opens.
-     */
-    public static int[] headerFrameSize(Path file) {
-        Ffmpeg.load();
-        AVFormatContext context = new AVFormatContext(null);
-        if (avformat_open_input(context, file.toString(), null, null) < 0) return null;
-        try {
-            Info header = describe(context);
-            return header.width() > 0 && header.height() > 0 ? new int[] {header.width(), header.height()} : null;
-        } finally {
-            avformat_close_input(context);
-        }
-    }
-
-    /**
      * What an already opened file holds (its stream information read), for a caller that opened it for decoding
      * anyway: reading the streams twice is a good share of a short clip's inspection.
      */

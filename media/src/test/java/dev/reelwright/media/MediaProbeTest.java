@@ -74,14 +74,6 @@ class MediaProbeTest {
     }
 
     @Test
-    void theHeaderTellsTheFrameSizeWithoutDecoding() throws Exception {
-        assertThat(MediaProbe.headerFrameSize(clip)).containsExactly(160, 120);
-        Path notMedia = java.nio.file.Files.writeString(dir.resolve("notes.mp4"), "not a video");
-        assertThat(MediaProbe.headerFrameSize(notMedia)).isNull();
-        assertThat(MediaProbe.headerFrameSize(dir.resolve("nope.mp4"))).isNull();
-    }
-
-    @Test
     void missingFilesAreReported() {
         assertThatThrownBy(() -> MediaProbe.probe(dir.resolve("nope.mp4"))).isInstanceOf(ReelwrightException.class).hasMessageContaining("nope.mp4");
     }

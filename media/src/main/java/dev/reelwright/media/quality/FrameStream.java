@@ -60,11 +60,12 @@ final class FrameStream implements AutoCloseable {
         if (!Files.isRegularFile(clip)) throw new InputException(clip + ": no such file");
         this.clip = clip;
         this.detailStride = Math.max(1, detailStride);
-        Map<String, String> options = new HashMap<>();
-        options.put("threads", String.valueOf(decoderThreads()));
-        int[] header = MediaProbe.headerFrameSize(clip);
-        if (header != null && Math.max(header[0], header[1]) >= 2.5 * longSide) options.put("skip_loop_filter", "all");
-        PictureReader opened = PictureReader.open(clip, options);
+        PictureReader opened = PictureReader.open(clip, (width, height) -> {
+            Map<String, String> options = new HashMap<>();
+            options.put("threads", String.valueOf(decoderThreads()));
+            if (Math.max(width, height) >= 2.5 * longSide) options.put("skip_loop_filter", "all");
+            return options;
+        });
         // The reader has read the stream information already; probing the file again would cost as much.
         MediaProbe.Info info = MediaProbe.describe(opened.format());
         if (!info.hasVideo() || info.width() <= 0 || info.height() <= 0) {

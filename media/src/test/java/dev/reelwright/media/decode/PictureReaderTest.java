@@ -45,12 +45,17 @@ class PictureReaderTest {
     }
 
     @Test
-    void skipLoopFilterIsADecoderOptionItAccepts() {
+    void decoderOptionsAreChosenForTheStreamsFrameSize() {
         Path clip = TestMedia.writeClip(dir.resolve("one.mkv"), 64, 48, 30, 3, k -> TestMedia.solid(64, 48, 0x808080), -1);
+        List<String> asked = new ArrayList<>();
         int pictures = 0;
-        try (PictureReader reader = PictureReader.open(clip, Map.of("threads", "1", "skip_loop_filter", "all"))) {
+        try (PictureReader reader = PictureReader.open(clip, (width, height) -> {
+            asked.add(width + "x" + height);
+            return Map.of("threads", "1", "skip_loop_filter", "all");
+        })) {
             while (reader.next() != null) pictures++;
         }
+        assertThat(asked).containsExactly("64x48");
         assertThat(pictures).isEqualTo(3);
     }
 
