@@ -10,7 +10,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
@@ -42,7 +41,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * A file's main video stream decoded picture by picture, straight through libavformat and libavcodec: for readers that
+ * A file's first video stream decoded picture by picture, straight through libavformat and libavcodec: for readers that
  * take FFmpeg's own pictures (YUV planes, no conversion) and do their own scaling. It is JavaCV's grabber without two
  * costs that show on short clips: no BGR image buffer is prepared, and closing does not hand all of the process's free
  * heap back to the kernel (the grabber's release calls {@code malloc_trim}, so the next clip's frame buffers, tens of
@@ -82,7 +81,7 @@ public final class PictureReader implements AutoCloseable {
     }
 
     /**
-     * Opens {@code file} and the decoder of its main video stream. The options are asked for after the stream
+     * Opens {@code file} and the decoder of its first video stream. The options are asked for after the stream
      * information is read and before the decoder opens, which is when some of them (such as {@code skip_loop_filter})
      * must be set.
      *
@@ -99,7 +98,11 @@ public final class PictureReader implements AutoCloseable {
             if ((ret = avformat_find_stream_info(format, (PointerPointer<?>) null)) < 0) {
                 throw new InputException(file + ": cannot read its streams (" + error(ret) + ")");
             }
-            int index = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
+            // The first video stream: the one MediaProbe.describe reports, and the one JavaCV's grabber decoded.
+            int index = -1;
+            for (int i = 0; i < format.nb_streams() && index < 0; i++) {
+                if (format.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) index = i;
+            }
             if (index < 0) throw new InputException(file + ": has no video stream");
             AVStream stream = format.streams(index);
             AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());

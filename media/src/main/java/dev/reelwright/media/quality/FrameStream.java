@@ -10,7 +10,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import dev.reelwright.core.error.InputException;
 import dev.reelwright.media.MediaProbe;
 import dev.reelwright.media.decode.PictureReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,6 @@ final class FrameStream implements AutoCloseable {
     record Facts(int width, int height, double fps, double seconds) {}
 
     FrameStream(Path clip, int longSide, int detailLongSide, int detailStride) {
-        if (!Files.isRegularFile(clip)) throw new InputException(clip + ": no such file");
         this.clip = clip;
         this.detailStride = Math.max(1, detailStride);
         PictureReader opened = PictureReader.open(clip, (width, height) -> {

@@ -13,11 +13,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * at 640x360), so the labels are copied out and one run-length pass in Java finds the areas and boxes: components
  * are wide, so most pixels cost one comparison.
  */
-final class LabelBoxes {
+final class LabelBoxes implements AutoCloseable {
     final int width;
     final int height;
     /** Each pixel's label (0 is the background); valid until the next {@link #label}. */
     final int[] labels;
+    /** OpenCV's label image, copied into {@link #labels}. */
+    private final Mat labelImage = new Mat();
     int count;
     int[] area = new int[0];
     int[] left = new int[0];
@@ -32,9 +34,9 @@ final class LabelBoxes {
     }
 
     /** Labels the non-zero pixels of {@code binary} (8-bit, this size) with the given connectivity (4 or 8). */
-    LabelBoxes label(Mat binary, int connectivity, Mat scratch) {
-        count = connectedComponents(binary, scratch, connectivity, CV_32S);
-        try (IntPointer ints = new IntPointer(scratch.data())) {
+    LabelBoxes label(Mat binary, int connectivity) {
+        count = connectedComponents(binary, labelImage, connectivity, CV_32S);
+        try (IntPointer ints = new IntPointer(labelImage.data())) {
             ints.get(labels);
         }
         if (area.length < count) {
@@ -71,5 +73,10 @@ final class LabelBoxes {
 
     int boxHeight(int label) {
         return bottom[label] - top[label] + 1;
+    }
+
+    @Override
+    public void close() {
+        labelImage.close();
     }
 }

@@ -53,7 +53,6 @@ final class MotionAnalyzer implements AutoCloseable {
     private final int pixels;
     private final Mat mask;
     private final Mat opened = new Mat();
-    private final Mat labels = new Mat();
     private final LabelBoxes components;
     private final Mat kernel = getStructuringElement(MORPH_RECT, new Size(3, 3));
     private final float[] flow;
@@ -283,7 +282,7 @@ final class MotionAnalyzer implements AutoCloseable {
         // when a blob could be big enough to matter (the usual case, everything explained, stops here).
         context.unexplainedFraction = openedCount / (double) Math.max(1, validCount);
         if (openedCount < minBlobArea || context.unexplainedFraction > CUT_UNEXPLAINED) return;
-        LabelBoxes boxes = components.label(opened, 8, labels);
+        LabelBoxes boxes = components.label(opened, 8);
         int[] labelInts = boxes.labels;
         List<ChangeBlob> blobs = new ArrayList<>();
         for (int label = 1; label < boxes.count; label++) {
@@ -341,7 +340,7 @@ final class MotionAnalyzer implements AutoCloseable {
     public void close() {
         mask.close();
         opened.close();
-        labels.close();
+        components.close();
         kernel.close();
         coordinates.close();
         map.close();

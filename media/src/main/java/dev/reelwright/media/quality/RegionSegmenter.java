@@ -50,7 +50,6 @@ final class RegionSegmenter implements AutoCloseable {
     private final Mat edges = new Mat();
     private final Mat chromaEdges = new Mat();
     private final Mat open = new Mat();
-    private final Mat labels = new Mat();
     private final Mat kernel = getStructuringElement(MORPH_RECT, new Size(3, 3));
     private final Mat notchKernel = getStructuringElement(MORPH_ELLIPSE, new Size(7, 7));
     private final Mat ringKernel = getStructuringElement(MORPH_RECT, new Size(2 * RING + 1, 2 * RING + 1));
@@ -80,7 +79,7 @@ final class RegionSegmenter implements AutoCloseable {
         bitwise_or(edges, chromaEdges, edges);
         dilate(edges, edges, kernel);
         bitwise_not(edges, open);
-        LabelBoxes boxes = components.label(open, 4, labels);
+        LabelBoxes boxes = components.label(open, 4);
         int pixels = width * height;
         List<int[]> kept = new ArrayList<>();
         for (int label = 1; label < boxes.count; label++) {
@@ -184,7 +183,7 @@ final class RegionSegmenter implements AutoCloseable {
         edges.close();
         chromaEdges.close();
         open.close();
-        labels.close();
+        components.close();
         kernel.close();
         ringKernel.close();
         notchKernel.close();
